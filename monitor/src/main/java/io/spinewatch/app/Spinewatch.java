@@ -1,0 +1,59 @@
+package io.spinewatch.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spinewatch} command: its subcommands are listed in {@link #commandLine()}, nowhere else. */
+@Command(name = "spinewatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Spinewatch.Version.class,
+        description = "Posture monitor for seated office workers wearing IMUs on their back.",
+        subcommandsRepeatable = false)
+public final class Spinewatch implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The full command tree; the one place where subcommands are wired. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Spinewatch());
+        // Subcommands, one line each (added as their issues land).
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: show what there is rather than do something surprising.
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Reads the version Maven wrote into the jar's resources. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"spinewatch " + version(), "Java " + Runtime.version()};
+        }
+    }
+
+    /** The project version from the build, or {@code "unknown"} when run outside a built jar. */
+    public static String version() {
+        try (InputStream in = Spinewatch.class.getResourceAsStream("/spinewatch-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
