@@ -23,14 +23,16 @@ import java.util.Objects;
  *
  * <p><b>Sample groups.</b> Each period the sensor sends its enabled packets in ascending type order:
  * (0x50 time), 0x51 acceleration, 0x52 angular rate, (0x53 angle), (0x54 magnetic field),
- * (0x59 quaternion). A group begins at a time packet, or at an acceleration packet when the current
- * group already has one. Its sample is emitted on the angular-rate packet that follows the group's
+ * (0x59 quaternion). A group begins at a time packet, at an acceleration packet when the current
+ * group already has one, or at an angular-rate packet when the current group already has one. Its sample is emitted on the angular-rate packet that follows the group's
  * acceleration packet, unless the stream is known to carry the magnetometer; then it is emitted on the
  * group's magnetometer packet, with the field attached. The stream is known to carry the magnetometer
  * from the first magnetometer packet that follows a complete acceleration/angular-rate pair until a
  * group ends without one (that group's sample is then emitted, without field, when the next group
  * begins). A combined packet is a whole group and emits at once. A group that had acceleration but
- * no angular rate, or angular rate without acceleration, is counted as one sample lost.
+ * no angular rate, or angular rate without acceleration, is counted as one sample lost (from the
+ * first sample on, so joining a stream mid-group loses nothing); a period whose packets are all lost
+ * goes unnoticed.
  *
  * <p><b>Time.</b> The wire has no per-sample counter. {@code seq} counts sample periods from 0,
  * including the lost ones. The device time is the on-chip clock of the group's time packet (0x50),

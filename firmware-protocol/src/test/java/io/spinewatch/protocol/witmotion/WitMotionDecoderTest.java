@@ -548,12 +548,11 @@ class WitMotionDecoderTest {
             for (int i = 0; i < 20_000; i++) {
                 d.feed(stream);
             }
-            long thread = Thread.currentThread().getId();
-            long before = hotspot.getThreadAllocatedBytes(thread);
+            long before = hotspot.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 20_000; i++) {
                 d.feed(stream);
             }
-            long allocated = hotspot.getThreadAllocatedBytes(thread) - before;
+            long allocated = hotspot.getCurrentThreadAllocatedBytes() - before;
             assertTrue(count[0] > 20_000);
             assertTrue(allocated < 20_000, "allocated " + allocated + " bytes for 20000 samples");
         }
