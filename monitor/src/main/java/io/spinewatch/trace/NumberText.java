@@ -1,10 +1,10 @@
 package io.spinewatch.trace;
 
 /**
- * Fast fixed-point formatting and decimal parsing for trace rows, without String.format or
+ * Fast fixed-point formatting and decimal parsing for trace rows and other large CSV outputs, without String.format or
  * per-number allocation on the common path.
  */
-final class NumberText {
+public final class NumberText {
     static final long[] POW10 = new long[19];
     private static final double[] POW10_D = new double[23];
 
@@ -29,7 +29,7 @@ final class NumberText {
      * zeros dropped ({@code 1.5}, {@code 0}, {@code -0.00012}); returns the new position. Needs at
      * most 40 free bytes. Values too large for the fixed-point path fall back to Double.toString.
      */
-    static int appendFixed(byte[] buf, int pos, double v, int decimals) {
+    public static int appendFixed(byte[] buf, int pos, double v, int decimals) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("not a finite number: " + v);
         }
@@ -71,7 +71,7 @@ final class NumberText {
     }
 
     /** Writes a non-negative long. */
-    static int appendLong(byte[] buf, int pos, long n) {
+    public static int appendLong(byte[] buf, int pos, long n) {
         if (n == 0) {
             buf[pos++] = '0';
             return pos;
@@ -89,7 +89,7 @@ final class NumberText {
     }
 
     /** {@link #appendFixed} as a String, for metadata and messages. */
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         byte[] b = new byte[48];
         int n = appendFixed(b, 0, v, decimals);
         return new String(b, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
@@ -100,7 +100,7 @@ final class NumberText {
      * not one (NaN itself, infinities, hex and stray characters are all rejected). Plain decimals of
      * up to 15 significant digits are converted exactly-rounded without allocation.
      */
-    static double parse(byte[] b, int from, int to) {
+    public static double parse(byte[] b, int from, int to) {
         int i = from;
         if (i >= to) {
             return Double.NaN;
