@@ -58,7 +58,6 @@ public final class BodyModel {
     private final Vec3 frameA = new Vec3();
     private final Vec3 basePos = new Vec3();
     private final Vec3 baseAcc = new Vec3();
-    private final Vec3 axis = new Vec3();
     private final Vec3 d = new Vec3();
     private final Vec3 tmp = new Vec3();
     private final Quat sensorQ = new Quat();
@@ -85,6 +84,15 @@ public final class BodyModel {
 
     /** Computes every output for the instant described by {@code s}. */
     public void evaluate(JointState s) {
+        evaluate(s, SensorSlot.UPPER);
+    }
+
+    /**
+     * Computes the outputs of the segments up to the one carrying {@code slot} (pelvis, then mid, then
+     * upper); the others keep stale values. Sampling one sensor needs no more.
+     */
+    public void evaluate(JointState s, SensorSlot slot) {
+        int depth = seg(slot);
         double[] v = s.value;
         double[] r = s.rate;
         double[] a = s.acceleration;
@@ -104,6 +112,9 @@ public final class BodyModel {
         turn(0, v, r, a, Coordinate.PELVIS_ROLL.ordinal(), 0);
         store(PELVIS);
         lever(originPos[PELVIS], originAcc[PELVIS], mountOffset[PELVIS], mountPos[PELVIS], mountAcc[PELVIS]);
+        if (depth == PELVIS) {
+            return;
+        }
         lever(originPos[PELVIS], originAcc[PELVIS], lumbosacralFromHip, originPos[LUMBAR], originAcc[LUMBAR]);
 
         // Lumbar (mid).
@@ -112,6 +123,9 @@ public final class BodyModel {
         turn(2, v, r, a, Coordinate.LUMBAR_TWIST.ordinal(), 0);
         store(LUMBAR);
         lever(originPos[LUMBAR], originAcc[LUMBAR], mountOffset[LUMBAR], mountPos[LUMBAR], mountAcc[LUMBAR]);
+        if (depth == LUMBAR) {
+            return;
+        }
         lever(originPos[LUMBAR], originAcc[LUMBAR], lumbarTop, originPos[THORACIC], originAcc[THORACIC]);
 
         // Thoracic (upper).
@@ -127,19 +141,46 @@ public final class BodyModel {
         double angle = v[c] + offsetRad;
         double rate = r[c];
         double acc = a[c];
-        axis.set(ax == 0 ? 1 : 0, ax == 1 ? 1 : 0, ax == 2 ? 1 : 0);
-        frameQ.rotate(axis, axis);
-        // alpha += acc u + rate (omega x u), with the parent's omega; then omega += rate u.
-        tmp.cross(frameW, axis);
-        frameA.addScaled(axis, acc).addScaled(tmp, rate);
-        frameW.addScaled(axis, rate);
-        double half = angle / 2;
-        double c2 = Math.cos(half);
-        double s2 = Math.sin(half);
+        if (angle == 0 && rate == 0 && acc == 0) {
+            return; // the identity: common for bend, twist and roll while seated
+        }
         double w = frameQ.w;
         double x = frameQ.x;
         double y = frameQ.y;
         double z = frameQ.z;
+        // The rotation axis in earth axes: column ax of the frame's rotation matrix.
+        double ux;
+        double uy;
+        double uz;
+        switch (ax) {
+            case 0 -> {
+                ux = 1 - 2 * (y * y + z * z);
+                uy = 2 * (x * y + w * z);
+                uz = 2 * (x * z - w * y);
+            }
+            case 1 -> {
+                ux = 2 * (x * y - w * z);
+                uy = 1 - 2 * (x * x + z * z);
+                uz = 2 * (y * z + w * x);
+            }
+            default -> {
+                ux = 2 * (x * z + w * y);
+                uy = 2 * (y * z - w * x);
+                uz = 1 - 2 * (x * x + y * y);
+            }
+        }
+        // alpha += acc u + rate (omega x u), with the parent's omega; then omega += rate u.
+        double cx = frameW.y * uz - frameW.z * uy;
+        double cy = frameW.z * ux - frameW.x * uz;
+        double cz = frameW.x * uy - frameW.y * ux;
+        frameA.set(frameA.x + acc * ux + rate * cx, frameA.y + acc * uy + rate * cy, frameA.z + acc * uz + rate * cz);
+        frameW.set(frameW.x + rate * ux, frameW.y + rate * uy, frameW.z + rate * uz);
+        if (angle == 0) {
+            return;
+        }
+        double half = angle / 2;
+        double c2 = Math.cos(half);
+        double s2 = Math.sin(half);
         // frameQ = frameQ * (c2, s2 e_ax), written out for the three elementary axes.
         switch (ax) {
             case 0 -> frameQ.set(w * c2 - x * s2, x * c2 + w * s2, y * c2 + z * s2, z * c2 - y * s2);

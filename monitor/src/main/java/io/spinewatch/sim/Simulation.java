@@ -130,7 +130,7 @@ public final class Simulation {
                 listener.onTruth(frame);
                 k++;
             } else {
-                body.evaluate(cursors[who].evaluate(best, joints));
+                body.evaluate(cursors[who].evaluate(best, joints), imus[who].slot);
                 if (imus[who].sample(body, mounts[who], field, mag, sample)) {
                     listener.onSample(sample);
                 }
