@@ -83,6 +83,18 @@ public final class Simulation {
         return run(scenario.compile(seed, config.geometry(), config.bodySway()), config, listener);
     }
 
+    /**
+     * The devices a run of {@code session} with {@code config} will simulate, before running it: clocks,
+     * constant biases and planned burst outages (counts still zero). For metadata written ahead of samples.
+     */
+    public static List<SimulationResult.Device> devices(Session session, Config config) {
+        List<SimulationResult.Device> d = new ArrayList<>();
+        for (SensorSlot s : SensorSlot.values()) {
+            d.add(new SimulatedImu(s, session.seed(), config.noise(), config.sampleRateHz(), session.durationS()).report());
+        }
+        return d;
+    }
+
     /** Runs a compiled session; the sensors' random draws come from the session's seed. */
     public static SimulationResult run(Session session, Config config, SimulationListener listener) {
         double end = session.durationS();
