@@ -3,13 +3,13 @@ package io.spinewatch.sim;
 import io.spinewatch.fusion.Quat;
 import io.spinewatch.protocol.SensorSlot;
 import io.spinewatch.trace.NumberText;
+import io.spinewatch.trace.TraceWriter;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the truth CSV beside a simulated trace: per instant of the true time base, the angles in the
@@ -52,7 +52,7 @@ public final class TruthWriter implements Closeable {
     public static TruthWriter open(Path path) throws IOException {
         OutputStream raw = Files.newOutputStream(path);
         return new TruthWriter(path.getFileName().toString().endsWith(".gz")
-                ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16));
+                ? TraceWriter.fastGzip(raw) : new BufferedOutputStream(raw, 1 << 16));
     }
 
     public long rows() {

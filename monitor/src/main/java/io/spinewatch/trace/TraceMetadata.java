@@ -1,5 +1,8 @@
 package io.spinewatch.trace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,10 +13,10 @@ import java.util.Optional;
  * {@link #comments()}.
  */
 public record TraceMetadata(Map<String, String> values, Optional<TimeRange> calibrate, boolean magnetometer,
-                            java.util.List<String> comments) {
+                            List<String> comments) {
     public TraceMetadata {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
-        comments = java.util.List.copyOf(comments);
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        comments = List.copyOf(comments);
     }
 
     /** The value of {@code key}, if present. */

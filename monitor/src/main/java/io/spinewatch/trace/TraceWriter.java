@@ -42,9 +42,21 @@ public final class TraceWriter implements Closeable {
     public static TraceWriter open(Path path, boolean magnetometer) throws IOException {
         OutputStream raw = Files.newOutputStream(path);
         OutputStream os = path.getFileName().toString().endsWith(".gz")
-                ? new GZIPOutputStream(raw, BUFFER_BYTES)
+                ? fastGzip(raw)
                 : new BufferedOutputStream(raw, BUFFER_BYTES);
         return new TraceWriter(os, magnetometer);
+    }
+
+    /**
+     * A gzip stream at the fastest deflate level: about three times the speed of the default level for
+     * CSV of numbers, for a file about 40 % larger; traces are written far more often than archived.
+     */
+    public static OutputStream fastGzip(OutputStream raw) throws IOException {
+        return new GZIPOutputStream(raw, BUFFER_BYTES) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     public boolean magnetometer() {
