@@ -85,6 +85,17 @@ class ScenarioTest {
             assertEquals(a.episodes(), r.compile(5).episodes());
             assertNotEquals(a.episodes(), r.compile(6).episodes());
         }
+
+        @Test
+        void shortRandomSessionsAreExactToo() {
+            for (double minutes : new double[] {1, 3, 10}) {
+                for (long seed = 0; seed < 10; seed++) {
+                    Session s = Scenario.randomOffice(minutes).compile(seed);
+                    assertEquals(minutes * 60, s.durationS(), 1e-6, minutes + " min, seed " + seed);
+                    assertConsistent(s);
+                }
+            }
+        }
     }
 
     @Nested
