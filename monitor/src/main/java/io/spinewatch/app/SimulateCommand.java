@@ -78,8 +78,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the built-in scenarios and exit.")
     boolean list;
 
+    private String readScript() {
+        try {
+            return Files.readString(scriptFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --script-file " + scriptFile + ": " + e);
+        }
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         if (list) {
             for (String n : Scenario.names()) {
@@ -107,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 sc = Scenario.parse("script", script);
             } else if (scriptFile != null) {
                 String name = scriptFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                sc = Scenario.parse(name, Files.readString(scriptFile, StandardCharsets.UTF_8));
+                sc = Scenario.parse(name, readScript());
             } else {
                 sc = Scenario.randomOffice(minutes);
             }
@@ -124,7 +132,14 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Session session = sc.compile(seed, config.geometry(), config.bodySway());
         long t0 = System.nanoTime();
-        SimulationFiles.Written w = SimulationFiles.write(session, config, noise, out, gzip);
+        SimulationFiles.Written w;
+        try {
+            w = SimulationFiles.write(session, config, noise.toLowerCase(java.util.Locale.ROOT), out, gzip);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("spinewatch simulate: cannot write to " + out + ": " + e);
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         double wallS = (System.nanoTime() - t0) / 1e9;
         o.print(SimulationFiles.summary(w));
         o.printf(java.util.Locale.ROOT, "  generated in %.2f s (%.0fx real time)%n", wallS, session.durationS() / wallS);

@@ -114,9 +114,7 @@ final class Choreographer {
     // ---- steps ----
 
     private void calibrate(Step.Calibrate s) {
-        if (standing) {
-            sitDown(TruthState.UPRIGHT);
-        }
+        ensureSeated();
         settleUpright();
         double t0 = t;
         double hingeDeg = rnd.nextDouble(25, 35);
@@ -148,9 +146,7 @@ final class Choreographer {
     }
 
     private void hold(Step.Hold s) {
-        if (standing) {
-            sitDown(TruthState.UPRIGHT);
-        }
+        ensureSeated();
         double t0 = t;
         double dur = s.durationS();
         double pitch;
@@ -199,9 +195,7 @@ final class Choreographer {
     }
 
     private void reach(Step.Reach s) {
-        if (standing) {
-            sitDown(TruthState.UPRIGHT);
-        }
+        ensureSeated();
         double t0 = t;
         double[] before = cur.clone();
         double side = rnd.nextBoolean() ? 1 : -1;
@@ -308,12 +302,7 @@ final class Choreographer {
     }
 
     private void drill(Step.Drill s) {
-        if (standing) {
-            double t0 = t;
-            sitDown(TruthState.UPRIGHT);
-            episode(t0, TruthState.UPRIGHT, "sit");
-            compiled.add(new Step.Sit(t - t0));
-        }
+        ensureSeated();
         settleUpright();
         double t0 = t;
         double period = s.kind().periodS * rnd.nextDouble(0.9, 1.1);
@@ -349,6 +338,16 @@ final class Choreographer {
     }
 
     // ---- transitions ----
+
+    /** Sits down first (labelled as a sit step) when the step needs the wearer seated. */
+    private void ensureSeated() {
+        if (standing) {
+            double t0 = t;
+            sitDown(TruthState.UPRIGHT);
+            episode(t0, TruthState.UPRIGHT, "sit");
+            compiled.add(new Step.Sit(t - t0));
+        }
+    }
 
     private void standUp() {
         double t0 = t;

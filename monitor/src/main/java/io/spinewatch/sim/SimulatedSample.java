@@ -20,7 +20,7 @@ public final class SimulatedSample {
     final Vec3 idealGyroRadPerS = new Vec3();
     final Vec3 gyroBiasRadPerS = new Vec3();
 
-    /** The reported sample (device id, slot, seq, device time in microseconds, acc, gyro, optional mag). */
+    /** The reported sample: device id (1 upper, 2 mid, 3 pelvis), slot, seq, device time in microseconds, acc, gyro, optional mag. */
     public ImuSample imu() {
         return imu;
     }

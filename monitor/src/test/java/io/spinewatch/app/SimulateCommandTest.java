@@ -71,6 +71,15 @@ class SimulateCommandTest {
             assertEquals(2, bad.exit());
             assertTrue(bad.err().contains("step 1 'upright'"), bad.err());
             assertTrue(run("simulate", "--list").out().contains("office-hour"));
+            assertEquals(2, run("simulate", "--script-file", dir.resolve("missing.txt").toString(), "--out", dir.toString()).exit());
+        }
+
+        @Test
+        void anUnwritableOutputIsAnErrorMessageNotAStackTrace(@TempDir Path dir) throws IOException {
+            Path file = Files.writeString(dir.resolve("taken"), "x");
+            Run r = run("simulate", "--scenario", "quick", "--out", file.toString());
+            assertEquals(1, r.exit());
+            assertTrue(r.err().startsWith("spinewatch simulate: cannot write to"), r.err());
         }
     }
 }

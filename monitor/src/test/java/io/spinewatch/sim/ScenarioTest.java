@@ -76,6 +76,18 @@ class ScenarioTest {
         }
 
         @Test
+        void seatedStepsAfterStandingSitDownFirst() {
+            for (String next : List.of("upright 10s", "slouch 10s", "reach", "calibrate", "chin_tucks 3 reps")) {
+                Session s = Scenario.parse("t", "calibrate; stand 5s; " + next).compile(2);
+                assertConsistent(s);
+                assertEquals("sit", s.episodes().get(2).activity(), next);
+                assertEquals(Choreographer.SIT_DOWN_S, s.episodes().get(2).endS() - s.episodes().get(2).startS(), 1e-9);
+                assertEquals(Scenario.parse("t", "calibrate; stand 5s; sit 2.4s; " + next).compile(2).durationS(),
+                        s.durationS(), 1e-9, next);
+            }
+        }
+
+        @Test
         void aRandomSessionLastsExactlyItsMinutesAndDependsOnTheSeed() {
             Scenario r = Scenario.randomOffice(45);
             Session a = r.compile(5);
