@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
  *
  * <p>Posture targets, degrees relative to sitting tall (pelvic tilt + posterior, flexion + rounding):
  * slouch tilt +12, lumbar +18, thoracic +10 (each +-25 % per occurrence); typing lean: hip hinge of 18
- * deg (tilt -18) with a near-neutral spine; standing: tilt -8, lumbar -12 (the lordosis standing
- * restores), thoracic -3. Walking: 1.1-1.3 m/s, 1.8-2.0 steps/s, vertical bounce +-2 cm at step
+ * deg (tilt -18) with a near-neutral spine; standing: tilt -8, lumbar -10 (the lordosis standing
+ * restores), thoracic +2, so the upper trunk stands about as upright as it sits tall. Walking: 1.1-1.3 m/s, 1.8-2.0 steps/s, vertical bounce +-2 cm at step
  * frequency, lateral sway +-2 cm and pelvic rotation +-4 deg at stride frequency with thoracic
  * counter-rotation.
  */
@@ -359,9 +359,9 @@ final class Choreographer {
         move(PELVIS_PITCH, Math.toRadians(35), t0, mid);
         move(PELVIS_PITCH, Math.toRadians(8), mid, end);
         move(LUMBAR_FLEXION, Math.toRadians(6), t0, mid);
-        move(LUMBAR_FLEXION, Math.toRadians(-12), mid, end);
+        move(LUMBAR_FLEXION, Math.toRadians(-10), mid, end);
         move(THORACIC_FLEXION, 0, t0, mid);
-        move(THORACIC_FLEXION, Math.toRadians(-3), mid, end);
+        move(THORACIC_FLEXION, Math.toRadians(2), mid, end);
         for (Coordinate c : new Coordinate[] {PELVIS_ROLL, LUMBAR_BEND, LUMBAR_TWIST, THORACIC_BEND, THORACIC_TWIST}) {
             move(c, 0, t0, mid);
         }
