@@ -176,6 +176,24 @@ class TraceReaderTest {
         }
 
         @Test
+        void binaryNoiseAfterAValidHeadNeverThrows() throws IOException {
+            SplittableRandom rnd = new SplittableRandom(12);
+            for (int trial = 0; trial < 100; trial++) {
+                byte[] noise = new byte[rnd.nextInt(1, 5000)];
+                for (int i = 0; i < noise.length; i++) {
+                    // Mostly printable CSV-ish bytes, with line breaks and raw binary mixed in.
+                    int k = rnd.nextInt(10);
+                    noise[i] = (byte) (k < 5 ? "0123456789.,-e".charAt(rnd.nextInt(14)) : k < 6 ? '\n' : rnd.nextInt(256));
+                }
+                for (byte[] input : new byte[][] {concat(HEAD.getBytes(StandardCharsets.US_ASCII), noise),
+                        gzip(concat(HEAD.getBytes(StandardCharsets.US_ASCII), noise))}) {
+                    Outcome o = read(input);
+                    assertEquals(o.rows().size(), o.result().rows());
+                }
+            }
+        }
+
+        @Test
         void randomGarbageNeverThrows() throws IOException {
             SplittableRandom rnd = new SplittableRandom(11);
             byte[] good = trace(300, false);
