@@ -109,6 +109,28 @@ class SimulationTest {
     }
 
     @Nested
+    class Allocation {
+        @Test
+        void streamingSamplesAllocatesNothingPerSample() {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
+                    "needs HotSpot's per-thread allocation counter");
+            com.sun.management.ThreadMXBean hs = (com.sun.management.ThreadMXBean) mx;
+            Session s = Scenario.randomOffice(10).compile(4);
+            Simulation.Config c = Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(4)).withMagnetometer(true);
+            long[] n = {0};
+            SimulationListener count = x -> n[0]++;
+            Simulation.run(s, c, count);
+            long before = hs.getCurrentThreadAllocatedBytes();
+            Simulation.run(s, c, count);
+            long allocated = hs.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(n[0] > 2 * 170_000);
+            // 180,000 samples and 60,000 truth frames: even 8 bytes each would be 1.9 MB.
+            assertTrue(allocated < 500_000, "allocated " + allocated + " bytes for " + n[0] / 2 + " samples");
+        }
+    }
+
+    @Nested
     class Physics {
         private final Session still = Scenario.parse("still", "calibrate 12s").compile(9, BodyGeometry.ADULT, false);
 
