@@ -104,6 +104,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "missing --out DIR");
         }
+        if (!random && spec.commandLine().getParseResult().hasMatchedOption("--minutes")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes applies to --random only");
+        }
         Scenario sc;
         SensorNoise noiseParams;
         Mountings mounts;

@@ -67,6 +67,7 @@ class SimulateCommandTest {
             assertEquals(2, run("simulate", "--scenario", "demo", "--random", "--out", dir.toString()).exit());
             assertEquals(2, run("simulate", "--scenario", "nope", "--out", dir.toString()).exit());
             assertEquals(2, run("simulate", "--scenario", "demo").exit());
+            assertEquals(2, run("simulate", "--scenario", "demo", "--minutes", "5", "--out", dir.toString()).exit());
             Run bad = run("simulate", "--script", "upright; dance", "--out", dir.toString());
             assertEquals(2, bad.exit());
             assertTrue(bad.err().contains("step 1 'upright'"), bad.err());
