@@ -398,6 +398,27 @@ class AlertPolicyTest {
     }
 
     @Nested
+    class HotPath {
+        @Test
+        void updatesAllocateOnlyForEvents() {
+            AlertPolicy p = new AlertPolicy(AlertParams.DEFAULTS.withQuietWindows(List.of(QuietWindow.of(12, 0, 13, 0))));
+            PostureState[] cycle = {UPRIGHT, UPRIGHT, SLOUCHED, LEANING, NO_SIGNAL, STANDING};
+            // the warm-up meets every event path once (slouch, reminders, movement break), so the
+            // one-time linking of their message formatting is not measured
+            for (int i = 0; i < 100_000; i++) p.update(i * 0.1, cycle[i % cycle.length], null);
+            long[] events = new long[1];
+            long bytes = Allocations.during(() -> {
+                for (int i = 100_000; i < 200_000; i++) {
+                    if (p.update(i * 0.1, cycle[i % cycle.length], PosturePattern.FORWARD_LEAN).isPresent()) events[0]++;
+                }
+            });
+            assertTrue(events[0] >= 1 && events[0] <= 4, events[0] + " events");
+            // an event costs a few hundred bytes; 100 000 quiet updates must cost nothing
+            assertTrue(bytes < 1024 * events[0], bytes + " bytes for " + events[0] + " events");
+        }
+    }
+
+    @Nested
     class BadInput {
         @Test
         void timeGoingBackwardsIsCountedAndIgnored() {
