@@ -145,6 +145,22 @@ class DrillCatalogueTest {
     }
 
     @Nested
+    class Docs {
+        @Test
+        void feedbackDocListsEveryDrillWithItsDosage() throws IOException {
+            Path doc = Path.of("..", "docs", "feedback.md");
+            Assumptions.assumeTrue(Files.isRegularFile(doc), "docs/feedback.md not found from " + Path.of("").toAbsolutePath());
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            for (Drill d : CATALOGUE.drills()) {
+                String row = text.lines().filter(l -> l.startsWith("| `" + d.id() + "` |")).findFirst().orElse(null);
+                assertTrue(row != null, d.id() + " missing from the docs table");
+                assertTrue(row.contains("| " + d.repetitions()), d.id() + ": repetitions differ in the docs: " + row);
+                assertTrue(row.contains("| " + d.source().key() + " |"), d.id() + ": source differs in the docs: " + row);
+            }
+        }
+    }
+
+    @Nested
     class Construction {
         @Test
         void duplicateIdsOrUnlistedSourcesAreRejected() {

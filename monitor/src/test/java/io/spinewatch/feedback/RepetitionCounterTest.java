@@ -300,7 +300,7 @@ class RepetitionCounterTest {
         @Test
         void updatesAllocateNothing() {
             Signals s = new Signals(19, 2).rest(2);
-            for (int i = 0; i < 40; i++) s.minJerkRep(-15, 1, 1).rest(1);
+            for (int i = 0; i < 400; i++) s.minJerkRep(-15, 1, 1).rest(1);
             double[] t = s.samples.stream().mapToDouble(x -> x[0]).toArray();
             double[] a = s.samples.stream().mapToDouble(x -> x[1]).toArray();
             RepetitionCounter c = new RepetitionCounter(PELVIC.withHold(1));
@@ -308,9 +308,9 @@ class RepetitionCounterTest {
             long bytes = Allocations.during(() -> {
                 for (int i = t.length / 2; i < t.length; i++) c.update(t[i], a[i]);
             });
-            assertTrue(c.count() > 30);
-            // a few hundred bytes of slack for the measurement itself
-            assertTrue(bytes < 1024, bytes + " bytes allocated over " + t.length / 2 + " updates");
+            assertTrue(c.count() > 300);
+            // any allocation per update costs at least 16 bytes each time; allow one-off runtime noise
+            assertTrue(bytes < t.length / 2, bytes + " bytes allocated over " + t.length / 2 + " updates");
         }
     }
 

@@ -135,8 +135,8 @@ class UnpromptedDrillDetectorTest {
     class HotPath {
         @Test
         void updatesWithoutASetAllocateNothing() {
-            Signals pelvis = new Signals(11, 1).rest(200);
-            Signals rot = new Signals(12, 1).rest(200);
+            Signals pelvis = new Signals(11, 1).rest(2000);
+            Signals rot = new Signals(12, 1).rest(2000);
             UnpromptedDrillDetector d = new UnpromptedDrillDetector();
             int n = pelvis.samples.size();
             for (int i = 0; i < n / 2; i++) d.update(pelvis.samples.get(i)[0], UPRIGHT, pelvis.samples.get(i)[1], rot.samples.get(i)[1]);
@@ -151,7 +151,8 @@ class UnpromptedDrillDetectorTest {
             long bytes = Allocations.during(() -> {
                 for (int i = n / 2; i < n; i++) d.update(t[i], UPRIGHT, p[i], r[i]);
             });
-            assertTrue(bytes < 1024, bytes + " bytes");
+            // any allocation per update costs at least 16 bytes each time; allow one-off runtime noise
+            assertTrue(bytes < n / 2, bytes + " bytes over " + n / 2 + " updates");
         }
     }
 }
