@@ -22,8 +22,9 @@ import io.spinewatch.feedback.RepParams.RepDirection;
  *       valley) starts the next excursion measured from the valley, so back-to-back repetitions
  *       count even while the baseline lags behind drift; disarmed for longer than
  *       {@code maxRepSeconds}, the baseline jumps to {@code y}.</li>
- *   <li>In an excursion: the peak and the hold (time within a tolerance of the peak, restarted
- *       while the peak still grows) are tracked. It ends when {@code s} is back within
+ *   <li>In an excursion: the peak and the hold are tracked. The hold is the time within
+ *       max(2 deg, 25 % of the excursion) of the peak; it restarts while the peak still grows
+ *       quickly, and dips out of that zone shorter than 0.3 s do not end it. It ends when {@code s} is back within
  *       {@code exitFraction * minAmplitudeDeg}, or, once {@code minRepSeconds} have passed, has
  *       fallen from the peak by the larger of {@code minAmplitudeDeg} and half the excursion; it counts if the excursion (peak minus
  *       start level) reached {@code minAmplitudeDeg} and it lasted
@@ -37,7 +38,11 @@ import io.spinewatch.feedback.RepParams.RepDirection;
 public final class RepetitionCounter {
     /** Hold tolerance below the peak: the larger of this and {@link #HOLD_TOLERANCE_FRACTION} of the excursion. */
     private static final double HOLD_TOLERANCE_DEG = 2;
-    private static final double HOLD_TOLERANCE_FRACTION = 0.15;
+    private static final double HOLD_TOLERANCE_FRACTION = 0.25;
+    /** Leaving the hold zone for less than this does not end the hold. */
+    private static final double HOLD_DIP_SECONDS = 0.3;
+    /** A peak that grows by the hold tolerance within this time is still the way out, not the hold. */
+    private static final double HOLD_RISE_SECONDS = 0.5;
     /** During the first second the baseline is the filtered signal itself: the starting posture. */
     private static final double SETTLE_SECONDS = 1;
 
@@ -62,6 +67,8 @@ public final class RepetitionCounter {
     private double peakDeg;
     private double holdStartT = Double.NaN;
     private double holdRefDeg;
+    private double holdRefT;
+    private double holdDipT = Double.NaN;
     private double longestHoldSeconds;
     private boolean holdAnnounced;
 
@@ -148,6 +155,7 @@ public final class RepetitionCounter {
         floorDeg = floor;
         peakDeg = s;
         holdStartT = Double.NaN;
+        holdDipT = Double.NaN;
         longestHoldSeconds = 0;
         holdAnnounced = false;
         return RepEvent.STARTED;
@@ -162,9 +170,19 @@ public final class RepetitionCounter {
         double amplitude = peakDeg - floorDeg;
         double tolerance = Math.max(HOLD_TOLERANCE_DEG, HOLD_TOLERANCE_FRACTION * amplitude);
         if (amplitude >= params.minAmplitudeDeg() && s >= peakDeg - tolerance) {
-            if (Double.isNaN(holdStartT) || peakDeg > holdRefDeg + tolerance) {
+            holdDipT = Double.NaN;
+            if (Double.isNaN(holdStartT)) {
                 holdStartT = t;
                 holdRefDeg = peakDeg;
+                holdRefT = t;
+            } else if (peakDeg > holdRefDeg + tolerance) {
+                // still rising quickly: the end position is not reached yet. A slow creep of the
+                // peak during the hold (noise, settling) does not restart it.
+                if (t - holdRefT < HOLD_RISE_SECONDS) {
+                    holdStartT = t;
+                }
+                holdRefDeg = peakDeg;
+                holdRefT = t;
             }
             double held = t - holdStartT;
             longestHoldSeconds = Math.max(longestHoldSeconds, held);
@@ -172,8 +190,14 @@ public final class RepetitionCounter {
                 holdAnnounced = true;
                 event = RepEvent.HOLD_REACHED;
             }
-        } else {
-            holdStartT = Double.NaN;
+        } else if (!Double.isNaN(holdStartT)) {
+            // a dip shorter than HOLD_DIP_SECONDS is noise or a wobble, not a release
+            if (Double.isNaN(holdDipT)) {
+                holdDipT = t;
+            } else if (t - holdDipT > HOLD_DIP_SECONDS) {
+                holdStartT = Double.NaN;
+                holdDipT = Double.NaN;
+            }
         }
 
         double duration = t - excursionStartT;

@@ -226,6 +226,15 @@ class RepetitionCounterTest {
         }
 
         @Test
+        void holdSurvivesNoise() {
+            Signals s = new Signals(24, 2).rest(2);
+            for (int i = 0; i < 10; i++) s.minJerkRep(-12, 1, 5).rest(1);
+            RepetitionCounter c = run(fiveSecondHold, s.rest(2));
+            assertEquals(10, c.count());
+            assertTrue(c.heldCount() >= 9, "held " + c.heldCount());
+        }
+
+        @Test
         void shortHoldStillCountsButIsNotHeld() {
             Signals s = new Signals(13, 0).rest(2);
             for (int i = 0; i < 4; i++) s.minJerkRep(-15, 1, 2).rest(2);
