@@ -24,9 +24,10 @@ import io.spinewatch.feedback.RepParams.RepDirection;
  *       {@code maxRepSeconds}, the baseline jumps to {@code y}.</li>
  *   <li>In an excursion: the peak and the hold are tracked. The hold is the time within
  *       max(2 deg, 25 % of the excursion) of the peak; it restarts while the peak still grows
- *       quickly, and dips out of that zone shorter than 0.3 s do not end it. It ends when {@code s} is back within
- *       {@code exitFraction * minAmplitudeDeg}, or, once {@code minRepSeconds} have passed, has
- *       fallen from the peak by the larger of {@code minAmplitudeDeg} and half the excursion; it counts if the excursion (peak minus
+ *       quickly, and dips out of that zone shorter than 0.3 s do not end it.</li>
+ *   <li>The excursion ends when {@code s} is back within {@code exitFraction * minAmplitudeDeg},
+ *       or, once {@code minRepSeconds} have passed, has fallen from the peak by the larger of
+ *       {@code minAmplitudeDeg} and half the excursion. It counts if the excursion (peak minus
  *       start level) reached {@code minAmplitudeDeg} and it lasted
  *       {@code minRepSeconds..maxRepSeconds}. Lasting longer than {@code maxRepSeconds}, it was a
  *       posture change: the baseline jumps to {@code y} and nothing is counted.</li>
@@ -79,7 +80,7 @@ public final class RepetitionCounter {
     private long invalidCount;
     private double lastRepStartT = Double.NaN;
     private double lastRepEndT = Double.NaN;
-    private double lastRepPeakDeg = Double.NaN;
+    private double lastRepAmplitudeDeg = Double.NaN;
     private double lastRepHoldSeconds = Double.NaN;
 
     public RepetitionCounter(RepParams params) {
@@ -218,7 +219,7 @@ public final class RepetitionCounter {
             count++;
             lastRepStartT = excursionStartT;
             lastRepEndT = t;
-            lastRepPeakDeg = amplitude;
+            lastRepAmplitudeDeg = amplitude;
             lastRepHoldSeconds = longestHoldSeconds;
             if (params.holdSeconds() == 0 || longestHoldSeconds >= params.holdSeconds()) {
                 heldCount++;
@@ -251,7 +252,7 @@ public final class RepetitionCounter {
         invalidCount = 0;
         lastRepStartT = Double.NaN;
         lastRepEndT = Double.NaN;
-        lastRepPeakDeg = Double.NaN;
+        lastRepAmplitudeDeg = Double.NaN;
         lastRepHoldSeconds = Double.NaN;
     }
 
@@ -313,8 +314,8 @@ public final class RepetitionCounter {
     }
 
     /** Size of the last counted repetition (peak minus start level), degrees. */
-    public double lastRepPeakDeg() {
-        return lastRepPeakDeg;
+    public double lastRepAmplitudeDeg() {
+        return lastRepAmplitudeDeg;
     }
 
     /** Longest hold near the peak in the last counted repetition, seconds. */

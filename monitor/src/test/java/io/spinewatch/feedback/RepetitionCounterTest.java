@@ -112,7 +112,7 @@ class RepetitionCounterTest {
             assertEquals(1, c.count());
             assertTrue(c.lastRepStartSeconds() > 2 && c.lastRepStartSeconds() < 3, "start " + c.lastRepStartSeconds());
             assertTrue(c.lastRepEndSeconds() > 3 && c.lastRepEndSeconds() < 4.5, "end " + c.lastRepEndSeconds());
-            assertEquals(15, c.lastRepPeakDeg(), 0.5);
+            assertEquals(15, c.lastRepAmplitudeDeg(), 0.5);
         }
     }
 
