@@ -23,7 +23,18 @@ import org.junit.jupiter.api.Test;
 class DrillCatalogueTest {
     private static final DrillCatalogue CATALOGUE = DrillCatalogue.bundled();
     /** Where the source articles live on the project machines; tests that read them skip elsewhere. */
-    private static final Path SEEDS = Path.of("/work/shared/seeds");
+    /** The articles live in shared/ beside the checkout (as in CI), found by walking up from the module. */
+    private static final Path SEEDS = findSeeds();
+
+    private static Path findSeeds() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("seeds");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("../../shared/seeds");
+    }
 
     @Nested
     class Completeness {
