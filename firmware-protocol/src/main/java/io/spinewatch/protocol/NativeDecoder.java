@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Input contract, as in Netty's {@code ByteToMessageDecoder}: {@link #feed} takes any chunk, split
  * at any byte; the partial frame lives in the named fields below; every pass of the loop consumes at
- * least one byte. A frame ends at the next 0x00, so after any bad frame decoding resumes right after
+ * least one byte (a run of frame bytes and its delimiter). A frame ends at the next 0x00, so after any bad frame decoding resumes right after
  * its delimiter. Nothing in the data makes it throw, and it holds at most
  * {@link NativeProtocol#MAX_FRAME_BYTES} of a frame: longer runs are discarded up to the next delimiter.
  *
@@ -37,18 +37,14 @@ public final class NativeDecoder implements ByteDecoder {
     private final ImuSample sample = new ImuSample();
     private final CRC32C crc = new CRC32C();
 
-    // The frame being received, COBS-decoded as its bytes arrive.
-    private final byte[] content = new byte[MAX_FRAME_BYTES];
-    /** Decoded bytes of the current frame in {@link #content}. */
-    private int contentLength;
-    /** Bytes of the current frame seen on the wire (code bytes included). */
-    private int frameBytes;
-    /** Data bytes still due in the current COBS block; 0 means the next byte is a code byte. */
-    private int blockRemaining;
-    /** The current block ended short of 254 bytes, so a zero goes before the next block's data. */
-    private boolean zeroPending;
+    // The partial frame: raw wire bytes since the last delimiter, waiting for the next one.
+    private final byte[] pending = new byte[MAX_FRAME_BYTES];
+    private int pendingLength;
     /** An over-long frame is being dropped up to the next delimiter. */
     private boolean discarding;
+
+    /** The COBS-decoded content of the frame being checked. */
+    private final byte[] content = new byte[MAX_FRAME_BYTES];
 
     private long newerMinorFrames;
     private long acceptedBytes;
@@ -80,7 +76,7 @@ public final class NativeDecoder implements ByteDecoder {
 
     /** Bytes of a frame still waiting for its delimiter. */
     public int pendingBytes() {
-        return frameBytes;
+        return pendingLength;
     }
 
     @Override
@@ -89,110 +85,91 @@ public final class NativeDecoder implements ByteDecoder {
         int i = offset;
         final int end = offset + length;
         while (i < end) {
+            int z = i;
+            while (z < end && data[z] != 0) {
+                z++;
+            }
+            // data[i, z) is frame bytes; z == end means the frame continues in the next chunk.
+            int n = z - i;
+            boolean delimited = z < end;
             if (discarding) {
-                int start = i;
-                while (i < end && data[i] != 0) {
-                    i++;
+                counters.bytesSkipped(n);
+                discarding = !delimited;
+            } else if (pendingLength == 0 && delimited) {
+                if (n > 0) {
+                    frame(data, i, n); // the common case: a whole frame inside this chunk, decoded in place
                 }
-                counters.bytesSkipped(i - start);
-                if (i < end) {
-                    i++;
-                    discarding = false;
-                }
-                continue;
-            }
-            if (blockRemaining == 0) {
-                int code = data[i] & 0xFF;
-                if (code == 0) {
-                    i++;
-                    endOfFrame();
-                    continue;
-                }
-                if (frameBytes == MAX_FRAME_BYTES) {
-                    startDiscarding();
-                    continue;
-                }
-                i++;
-                frameBytes++;
-                if (zeroPending) {
-                    content[contentLength++] = 0;
-                }
-                blockRemaining = code - 1;
-                zeroPending = code != 0xFF;
-                continue;
-            }
-            // Inside a block: copy data bytes; a zero here ends the frame early.
-            int limit = Math.min(Math.min(blockRemaining, end - i), MAX_FRAME_BYTES - frameBytes);
-            if (limit == 0) {
-                startDiscarding();
-                continue;
-            }
-            final byte[] c = content;
-            int dst = contentLength;
-            int k = 0;
-            while (k < limit) {
-                byte b = data[i + k];
-                if (b == 0) {
-                    break;
-                }
-                c[dst + k] = b;
-                k++;
-            }
-            contentLength = dst + k;
-            frameBytes += k;
-            blockRemaining -= k;
-            i += k;
-            if (k < limit) {
-                // data[i] is a delimiter inside a block: the frame was cut short.
-                i++;
-                reject();
+            } else if (pendingLength + n > MAX_FRAME_BYTES) {
                 counters.malformedFrame();
+                counters.bytesSkipped(pendingLength + n);
+                pendingLength = 0;
+                discarding = !delimited;
+            } else {
+                System.arraycopy(data, i, pending, pendingLength, n);
+                pendingLength += n;
+                if (delimited) {
+                    int frameLength = pendingLength;
+                    pendingLength = 0;
+                    frame(pending, 0, frameLength);
+                }
             }
+            i = z + 1;
         }
     }
 
-    private void startDiscarding() {
-        counters.malformedFrame();
-        counters.bytesSkipped(frameBytes);
-        resetFrame();
-        discarding = true;
-    }
-
-    private void endOfFrame() {
-        if (frameBytes == 0) {
-            return; // back-to-back delimiters: idle fill, not a frame
-        }
-        if (blockRemaining != 0) {
-            reject();
-            counters.malformedFrame();
+    /**
+     * Decodes and delivers the frame {@code wire[start, start+length)} (delimiter excluded, no zero
+     * inside, at most {@link NativeProtocol#MAX_FRAME_BYTES}).
+     *
+     * <p>COBS output is the input shifted by one with each code byte turned into the zero it stands
+     * for, so one bulk copy and a hop along the code bytes decode a frame. A 0xFF code (a full block,
+     * standing for no zero) breaks that shape; such frames take the block-by-block decoder.
+     */
+    private void frame(byte[] wire, int start, int length) {
+        if (length > MAX_FRAME_BYTES) {
+            reject(length, MALFORMED);
             return;
         }
-        int outcome = decodeContent(content, contentLength);
+        final byte[] c = content;
+        final int end = start + length;
+        System.arraycopy(wire, start + 1, c, 0, length - 1);
+        int p = start;
+        int code = wire[p] & 0xFF;
+        while (code != 0xFF) {
+            p += code;
+            if (p >= end) {
+                break;
+            }
+            c[p - start - 1] = 0;
+            code = wire[p] & 0xFF;
+        }
+        int contentLength;
+        if (code == 0xFF) {
+            contentLength = Cobs.decode(wire, start, length, c, 0);
+        } else {
+            contentLength = p == end ? length - 1 : -1; // p > end: the last block runs past the delimiter
+        }
+        if (contentLength < 0) {
+            reject(length, MALFORMED);
+            return;
+        }
+        int outcome = decodeContent(c, contentLength);
         if (outcome == OK) {
             counters.frameOk();
-            acceptedBytes += frameBytes;
-            resetFrame();
-            return;
+            acceptedBytes += length;
+        } else {
+            reject(length, outcome);
         }
-        reject();
+    }
+
+    private void reject(int length, int outcome) {
+        counters.bytesSkipped(length);
         switch (outcome) {
             case INTEGRITY -> counters.integrityFailure();
             case UNKNOWN_TYPE -> counters.unknownType();
             case UNSUPPORTED_VERSION -> counters.unsupportedVersion();
             default -> counters.malformedFrame();
         }
-    }
-
-    private void reject() {
-        counters.bytesSkipped(frameBytes);
-        resetFrame();
-    }
-
-    private void resetFrame() {
-        contentLength = 0;
-        frameBytes = 0;
-        blockRemaining = 0;
-        zeroPending = false;
     }
 
     private static final int OK = 0;
