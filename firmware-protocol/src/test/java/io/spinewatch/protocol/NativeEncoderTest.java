@@ -32,6 +32,20 @@ class NativeEncoderTest {
     }
 
     @Nested
+    class WorkedExamples {
+        @Test
+        void aOneSampleBatchHasTheBytesTheSpecWalksThrough() {
+            ImuBatch b = new ImuBatch().start(0x00C0FFEEL, SensorSlot.UPPER, 100, 1_000_000, 10_000, 16, 2000)
+                    .add((short) 12, (short) -40, (short) 2048, (short) 3, (short) -2, (short) 1);
+            byte[] frame = new NativeEncoder().imuBatch(b);
+            assertEquals("010001eeffc000" + "0000010c" + "64000000" + "40420f0000000000" + "10270000" + "1000d0070000"
+                    + "0c00d8ff0008" + "0300feff0100" + "0d1c3359", HexFormat.of().formatHex(TestVectors.contentOf(frame)));
+            assertEquals("0201050 1eeffc0 0101 04010c64 0101 04 40420f 01010101 03 1027 01 02 10 03 d007 01 02 0c 03 d8ff"
+                    .replace(" ", "") + "030803" + "04feff01" + "050d1c3359" + "00", HexFormat.of().formatHex(frame));
+        }
+    }
+
+    @Nested
     class Arguments {
         @Test
         void anEmptyBatchIsAProgrammingError() {
