@@ -85,10 +85,7 @@ public final class NativeDecoder implements ByteDecoder {
         int i = offset;
         final int end = offset + length;
         while (i < end) {
-            int z = i;
-            while (z < end && data[z] != 0) {
-                z++;
-            }
+            int z = indexOfZero(data, i, end);
             // data[i, z) is frame bytes; z == end means the frame continues in the next chunk.
             int n = z - i;
             boolean delimited = z < end;
@@ -115,6 +112,26 @@ public final class NativeDecoder implements ByteDecoder {
             }
             i = z + 1;
         }
+    }
+
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+
+    /** Index of the first 0x00 in {@code a[from, to)}, or {@code to}; eight bytes per step. */
+    static int indexOfZero(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) I64.get(a, i);
+            // Sets the high bit of the lowest zero byte (higher bytes may be false positives).
+            long zeros = (x - ONES) & ~x & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (i < to && a[i] != 0) {
+            i++;
+        }
+        return i;
     }
 
     /**

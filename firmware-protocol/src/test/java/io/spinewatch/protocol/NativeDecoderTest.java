@@ -339,6 +339,31 @@ class NativeDecoderTest {
     }
 
     @Nested
+    class DelimiterSearch {
+        @Test
+        void findsTheFirstZeroAtEveryPositionAndAlignment() {
+            Random r = new Random(8);
+            for (int n = 0; n < 2000; n++) {
+                byte[] a = new byte[1 + r.nextInt(40)];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (byte) (1 + r.nextInt(255)); // 0x80 and 0x01 included: the bytes a word-wise search trips on
+                }
+                int zeros = r.nextInt(3);
+                for (int k = 0; k < zeros; k++) {
+                    a[r.nextInt(a.length)] = 0;
+                }
+                int from = r.nextInt(a.length);
+                int to = from + r.nextInt(a.length - from + 1);
+                int expected = from;
+                while (expected < to && a[expected] != 0) {
+                    expected++;
+                }
+                assertEquals(expected, NativeDecoder.indexOfZero(a, from, to), Arrays.toString(a) + " " + from + ".." + to);
+            }
+        }
+    }
+
+    @Nested
     class SequenceGaps {
         final NativeEncoder enc = new NativeEncoder();
 
