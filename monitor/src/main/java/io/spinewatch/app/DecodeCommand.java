@@ -4,6 +4,9 @@ import io.spinewatch.protocol.ByteDecoder;
 import io.spinewatch.protocol.ImuSample;
 import io.spinewatch.protocol.NativeDecoder;
 import io.spinewatch.protocol.SampleListener;
+import io.spinewatch.protocol.SensorSlot;
+import io.spinewatch.protocol.witmotion.WitMotionDecoder;
+import io.spinewatch.protocol.witmotion.WitMotionSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +36,9 @@ public final class DecodeCommand implements Callable<Integer> {
     /** The wire protocols a capture can be in. */
     public enum Protocol {
         /** spinewatch's own protocol (docs/protocol.md). */
-        NATIVE;
-        // WITMOTION arrives from the witmotion branch: add the constant here and, in decoderFor, a case
-        // `case WITMOTION -> new io.spinewatch.protocol.witmotion.WitMotionDecoder(samples);`.
+        NATIVE,
+        /** WitMotion's standard serial protocol (docs/witmotion.md); samples are stamped device 0, slot upper. */
+        WITMOTION;
     }
 
     @Spec
@@ -53,6 +56,8 @@ public final class DecodeCommand implements Callable<Integer> {
     static ByteDecoder decoderFor(Protocol protocol, SampleListener samples) {
         return switch (protocol) {
             case NATIVE -> new NativeDecoder(samples);
+            // The WitMotion wire names neither device nor slot: a capture holds one sensor.
+            case WITMOTION -> new WitMotionDecoder(WitMotionSettings.of(0, SensorSlot.UPPER), samples);
         };
     }
 

@@ -119,6 +119,44 @@ class DecodeCommandTest {
     }
 
     @Nested
+    class WitMotion {
+        /** The checked-in vector of a flat sensor at rest: 20 complete groups after a partial one. */
+        private byte[] flatAtRestCapture() throws IOException {
+            Path hex = Path.of("..", "firmware-protocol", "test-vectors", "witmotion", "wt901-flat-at-rest-default-content.hex");
+            StringBuilder digits = new StringBuilder();
+            for (String line : Files.readAllLines(hex)) {
+                if (!line.startsWith("#")) {
+                    digits.append(line.replaceAll("\\s+", ""));
+                }
+            }
+            byte[] bytes = new byte[digits.length() / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+            }
+            return bytes;
+        }
+
+        @Test
+        void aWitMotionCaptureDecodesToGravityOnZ() throws IOException {
+            Path f = dir.resolve("wt901.bin");
+            Files.write(f, flatAtRestCapture());
+            Run r = run("decode", f.toString(), "--protocol", "witmotion");
+            assertEquals(0, r.exit(), r.err());
+            List<String> rows = r.rows();
+            assertEquals("device,slot,seq,t_us,ax,ay,az,gx,gy,gz,mx,my,mz", rows.get(0));
+            assertTrue(rows.size() >= 20, "one row per complete group: " + rows.size());
+            for (String row : rows.subList(1, rows.size())) {
+                String[] c = row.split(",", -1);
+                assertEquals("upper", c[1]);
+                assertEquals(9.81, Double.parseDouble(c[6]), 0.1, "flat and at rest: gravity on +z: " + row);
+                assertEquals(0, Double.parseDouble(c[7]), 0.01, row);
+            }
+            assertTrue(r.err().contains("protocol=witmotion"), r.err());
+            assertTrue(r.err().contains("integrity_failures=0"), r.err());
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void aMissingFileIsAClearMessageAndExitCode2() {

@@ -29,7 +29,7 @@ class WitMotionDecoderFuzzTest {
                        long bytesInPackets, int buffered) {
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "20s")
     void fuzzDecoder(byte[] input) {
         if (input.length < 2) {
             return;
