@@ -27,12 +27,10 @@ final class GyroBiasEstimator {
     private final DMatrix3x3 p = new DMatrix3x3();
 
     // Scratch, one per intermediate so that no call aliases.
-    private final DMatrix3x3 identity = new DMatrix3x3();
     private final DMatrix3x3 pht = new DMatrix3x3();
     private final DMatrix3x3 s = new DMatrix3x3();
     private final DMatrix3x3 sInv = new DMatrix3x3();
     private final DMatrix3x3 k = new DMatrix3x3();
-    private final DMatrix3x3 kh = new DMatrix3x3();
     private final DMatrix3x3 khp = new DMatrix3x3();
     private final DMatrix3 e = new DMatrix3();
     private final DMatrix3 ke = new DMatrix3();
@@ -46,7 +44,6 @@ final class GyroBiasEstimator {
         this.varianceRest = square(Math.toRadians(params.biasSigmaRestDegPerS()));
         this.verticalFactor = params.biasVerticalForgettingFactor();
         this.clipRadPerS = Math.toRadians(params.biasClipDegPerS());
-        CommonOps_DDF3.setIdentity(identity);
         reset();
     }
 
@@ -71,7 +68,7 @@ final class GyroBiasEstimator {
         e.a1 = gyroLp.x - bias.a1;
         e.a2 = gyroLp.y - bias.a2;
         e.a3 = gyroLp.z - bias.a3;
-        correct(identity, w, w, w);
+        correct(null, w, w, w);
     }
 
     /**
@@ -92,14 +89,20 @@ final class GyroBiasEstimator {
         return steadyVariance * steadyVariance / v + steadyVariance;
     }
 
+    /** One Kalman measurement step; {@code h == null} stands for the identity (rest), which saves products. */
     private void correct(DMatrix3x3 h, double w1, double w2, double w3) {
         // A single outlier step may move the bias by at most the clip value.
         e.a1 = clip(e.a1);
         e.a2 = clip(e.a2);
         e.a3 = clip(e.a3);
         // (B2) S = H P H^T + W
-        CommonOps_DDF3.multTransB(p, h, pht);
-        CommonOps_DDF3.mult(h, pht, s);
+        if (h == null) {
+            copy(p, pht);
+            copy(p, s);
+        } else {
+            CommonOps_DDF3.multTransB(p, h, pht);
+            CommonOps_DDF3.mult(h, pht, s);
+        }
         s.a11 += w1;
         s.a22 += w2;
         s.a33 += w3;
@@ -112,9 +115,8 @@ final class GyroBiasEstimator {
         // (B4) b = b + K e
         CommonOps_DDF3.mult(k, e, ke);
         CommonOps_DDF3.addEquals(bias, ke);
-        // (B5) P = P - K H P, then re-symmetrised against round-off.
-        CommonOps_DDF3.mult(k, h, kh);
-        CommonOps_DDF3.mult(kh, p, khp);
+        // (B5) P = P - K H P, then re-symmetrised against round-off. P is symmetric, so H P = (P H^T)^T.
+        CommonOps_DDF3.multTransB(k, pht, khp);
         CommonOps_DDF3.subtractEquals(p, khp);
         double m12 = 0.5 * (p.a12 + p.a21);
         double m13 = 0.5 * (p.a13 + p.a31);
@@ -129,6 +131,10 @@ final class GyroBiasEstimator {
         bias.a1 = clip(bias.a1);
         bias.a2 = clip(bias.a2);
         bias.a3 = clip(bias.a3);
+    }
+
+    private static void copy(DMatrix3x3 from, DMatrix3x3 to) {
+        to.setTo(from.a11, from.a12, from.a13, from.a21, from.a22, from.a23, from.a31, from.a32, from.a33);
     }
 
     private double clip(double v) {

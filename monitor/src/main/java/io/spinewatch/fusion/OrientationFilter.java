@@ -46,9 +46,11 @@ import org.ejml.data.DMatrix3x3;
  */
 public final class OrientationFilter {
     private static final double MIN_ACC_NORM_SQ = 1e-12;
+    /** Rotation per sample up to which the series form of exp is exact in double precision (0.02 rad). */
+    private static final double SERIES_MAX_ANGLE_SQ = 4e-4;
 
     private final FilterParams params;
-    private final double cosAccRejection;
+    private final double cosSqAccRejection;
     private final double tauMagSeconds;
 
     // State: changed only by update.
@@ -91,7 +93,8 @@ public final class OrientationFilter {
 
     public OrientationFilter(FilterParams params) {
         this.params = params;
-        this.cosAccRejection = Math.cos(Math.toRadians(params.accRejectionDeg()));
+        double cosRejection = Math.cos(Math.toRadians(params.accRejectionDeg()));
+        this.cosSqAccRejection = cosRejection * cosRejection;
         this.tauMagSeconds = params.tauMagSeconds();
         this.accLp = new ButterworthLowPass(params.tauAccSeconds(), 3);
         this.motionRotationLp = new ButterworthLowPass(params.tauAccSeconds(), 9);
@@ -225,11 +228,34 @@ public final class OrientationFilter {
 
     /** (1) qGyro = qGyro * exp((omega - b) dt / 2): exact for a rate constant over the interval. */
     private void integrateGyro(double dt, double gx, double gy, double gz) {
-        double wx = gx - bias.biasX();
-        double wy = gy - bias.biasY();
-        double wz = gz - bias.biasZ();
-        stepQuat.setRotationVector(wx * dt, wy * dt, wz * dt);
-        gyroQuat.multiply(gyroQuat, stepQuat).normalize();
+        double rx = (gx - bias.biasX()) * dt;
+        double ry = (gy - bias.biasY()) * dt;
+        double rz = (gz - bias.biasZ()) * dt;
+        double angleSq = rx * rx + ry * ry + rz * rz;
+        if (angleSq < SERIES_MAX_ANGLE_SQ) {
+            // cos(a/2) and sin(a/2)/a by their series: the first omitted terms are below 1e-17 at this size, so
+            // this is the exact exponential in double precision, without sqrt, sin or cos.
+            double c = 1 - angleSq / 8 + angleSq * angleSq / 384;
+            double s = 0.5 - angleSq / 48 + angleSq * angleSq / 3840;
+            stepQuat.set(c, rx * s, ry * s, rz * s);
+        } else {
+            stepQuat.setRotationVector(rx, ry, rz);
+        }
+        renormalize(gyroQuat.multiply(gyroQuat, stepQuat));
+    }
+
+    /**
+     * Unit norm again after a product of unit quaternions, whose norm is 1 to within a few ulps: one Newton step
+     * for 1/sqrt(n^2) around 1 is then exact to double precision and needs no square root.
+     */
+    private static void renormalize(Quat q) {
+        double n2 = q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z;
+        if (Math.abs(n2 - 1) < 1e-6) {
+            double k = 1.5 - 0.5 * n2;
+            q.set(q.w * k, q.x * k, q.y * k, q.z * k);
+        } else {
+            q.normalize();
+        }
     }
 
     /** (2)-(5): low-pass the acceleration in frame I and rotate qAcc so it points up. Returns whether applied. */
@@ -256,14 +282,15 @@ public final class OrientationFilter {
         } else {
             stepQuat.set(0, 1, 0, 0);
         }
-        accQuat.multiply(stepQuat, accQuat).normalize();
+        renormalize(accQuat.multiply(stepQuat, accQuat));
         return true;
     }
 
     /** (3) x-io style rejection with recovery trigger; accI is the raw acceleration in frame I. */
     private boolean rejectionCheckPasses(double dt, double normSq) {
         accQuat.rotate(accI, accE);
-        boolean agrees = accE.z >= cosAccRejection * Math.sqrt(normSq);
+        // Angle to up below the threshold, compared through squares (thresholds are below 90 deg).
+        boolean agrees = accE.z > 0 && accE.z * accE.z >= cosSqAccRejection * normSq;
         if (agrees) {
             accRejectedSeconds = Math.max(0, accRejectedSeconds - dt);
             accRecovery = false;
