@@ -1,5 +1,7 @@
 package io.spinewatch.fusion;
 
+import java.util.Arrays;
+
 /**
  * A second-order Butterworth low-pass over a fixed number of channels, for variable sample intervals,
  * started from the running mean of its first inputs.
@@ -42,8 +44,8 @@ final class ButterworthLowPass {
         warmingUp = true;
         warmUpSeconds = 0;
         warmUpCount = 0;
-        java.util.Arrays.fill(state, 0);
-        java.util.Arrays.fill(last, 0);
+        Arrays.fill(state, 0);
+        Arrays.fill(last, 0);
     }
 
     boolean isWarmingUp() {
