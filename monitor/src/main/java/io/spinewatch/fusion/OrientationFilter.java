@@ -108,6 +108,7 @@ public final class OrientationFilter {
         this(FilterParams.DEFAULT);
     }
 
+    /** The settings this filter was built with. */
     public FilterParams params() {
         return params;
     }
@@ -455,34 +456,42 @@ public final class OrientationFilter {
         return initialised;
     }
 
+    /** Still averaging the first {@code tauAccSeconds} of accelerometer data (also before any sample). */
     public boolean isInitialising() {
         return !initialised || accLp.isWarmingUp();
     }
 
+    /** Gyroscope and accelerometer have been still for {@code restMinSeconds}; the bias is being measured. */
     public boolean isRestDetected() {
         return initialised && rest.isRest();
     }
 
+    /** The last sample's acceleration was too far from the estimated gravity and was left out. */
     public boolean isAccelerationRejected() {
         return accRejected;
     }
 
+    /** Rejection is suspended after {@code accRecoverySeconds} of disagreement, to pull a wrong estimate back. */
     public boolean isAccelerationRecovery() {
         return accRecovery;
     }
 
+    /** The last acceleration was a zero vector, without direction; the gyroscope carried the estimate. */
     public boolean isAccelerometerIgnored() {
         return accIgnored;
     }
 
+    /** The field's norm or dip deviates from the learned reference (never before a reference exists). */
     public boolean isMagneticDisturbance() {
         return magReference.isDisturbed();
     }
 
+    /** The last magnetometer sample was given but not used (switched off, non-finite, zero or vertical). */
     public boolean isMagnetometerIgnored() {
         return magIgnored;
     }
 
+    /** The last call was rejected (non-finite value or non-positive interval) and changed only the counters. */
     public boolean isLastSampleRejected() {
         return lastRejected;
     }

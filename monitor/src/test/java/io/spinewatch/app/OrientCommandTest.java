@@ -74,6 +74,15 @@ class OrientCommandTest {
     @Nested
     class GoodInput {
         @Test
+        void isWiredIntoTheCommandLine() {
+            StringWriter out = new StringWriter();
+            var cl = Spinewatch.commandLine();
+            cl.setOut(new PrintWriter(out));
+            assertEquals(0, cl.execute("--help"));
+            assertTrue(out.toString().contains("orient"), out.toString());
+        }
+
+        @Test
         void writesOneUnitCanonicalQuaternionPerRowMatchingTheTilt() throws IOException {
             Path in = dir.resolve("imu.csv");
             Path out = dir.resolve("quat.csv");
