@@ -32,7 +32,8 @@ public class FilterUpdateBenchmark {
     public String scenario;
 
     private final double[] data = new double[6 * SAMPLES];
-    private int index;
+    private int oursIndex;
+    private int madgwickIndex;
     private OrientationFilter ours;
     private MadgwickBaseline madgwick;
 
@@ -78,24 +79,29 @@ public class FilterUpdateBenchmark {
             oursUpdate();
             madgwickUpdate();
         }
+        // Measure the path the scenario names, not a cheaper one.
+        if (ours.isAccelerationRejected() || ours.isRestDetected() == moving || ours.isInitialising()) {
+            throw new IllegalStateException("filter not on the " + scenario + " path after warm-up");
+        }
     }
 
-    private int next() {
-        int o = index;
-        index = o + 6 == data.length ? 0 : o + 6;
-        return o;
+    /** The offset of the sample after {@code o}, wrapping around (the motion is periodic over the loop). */
+    private int after(int o) {
+        return o + 6 == data.length ? 0 : o + 6;
     }
 
     @Benchmark
     public boolean oursUpdate() {
-        int o = next();
+        int o = oursIndex;
+        oursIndex = after(o);
         double[] d = data;
         return ours.update(DT, d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], d[o + 5]);
     }
 
     @Benchmark
     public MadgwickBaseline madgwickUpdate() {
-        int o = next();
+        int o = madgwickIndex;
+        madgwickIndex = after(o);
         double[] d = data;
         madgwick.update(DT, d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], d[o + 5]);
         return madgwick;
