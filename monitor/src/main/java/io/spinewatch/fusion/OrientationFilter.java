@@ -234,10 +234,10 @@ public final class OrientationFilter {
         double rz = (gz - bias.biasZ()) * dt;
         double angleSq = rx * rx + ry * ry + rz * rz;
         if (angleSq < SERIES_MAX_ANGLE_SQ) {
-            // cos(a/2) and sin(a/2)/a by their series: the first omitted terms are below 1e-17 at this size, so
-            // this is the exact exponential in double precision, without sqrt, sin or cos.
-            double c = 1 - angleSq / 8 + angleSq * angleSq / 384;
-            double s = 0.5 - angleSq / 48 + angleSq * angleSq / 3840;
+            // cos(a/2) and sin(a/2)/a by their series up to a^6: the first omitted terms are below 1e-20 for
+            // a <= 0.02 rad, so this is the exact exponential in double precision, without sqrt, sin or cos.
+            double c = 1 - angleSq * (1.0 / 8 - angleSq * (1.0 / 384 - angleSq / 46080));
+            double s = 0.5 - angleSq * (1.0 / 48 - angleSq * (1.0 / 3840 - angleSq / 645120));
             stepQuat.set(c, rx * s, ry * s, rz * s);
         } else {
             stepQuat.setRotationVector(rx, ry, rz);

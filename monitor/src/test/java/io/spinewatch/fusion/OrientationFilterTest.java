@@ -139,7 +139,7 @@ class OrientationFilterTest {
             Quat est = f.orientation(new Quat());
             Quat relEst = new Quat().multiply(est0.copy().conjugate(), est);
             Quat relTrue = new Quat().multiply(firstLeg, spin.setAxisAngle(w2[0], w2[1], w2[2], rate2 * 5));
-            assertTrue(relEst.angleTo(relTrue) < 1e-9, "error rad " + relEst.angleTo(relTrue));
+            assertTrue(relEst.angleTo(relTrue) < 1e-10, "error rad " + relEst.angleTo(relTrue));
             assertTrue(Math.abs(est.norm() - 1) < 1e-12);
         }
 
