@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -85,12 +87,14 @@ class DashboardServerTest {
             HttpResponse<String> index = get("/");
             assertEquals(200, index.statusCode());
             assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-            assertEquals(200, get("/w/anyone").statusCode());
-            assertEquals(200, get("/static/dashboard.css").statusCode());
-            assertEquals(200, get("/static/app.js").statusCode());
-            // the version the pages name (filtered from the pom) is the one the webjar serves
-            String script = index.body().replaceAll("(?s).*src=\"(/webjars/uplot/[^\"]+)\".*", "$1");
-            assertTrue(script.startsWith("/webjars/uplot/"), index.body());
+            HttpResponse<String> wearer = get("/w/anyone");
+            assertEquals(200, wearer.statusCode());
+            for (String asset : new String[] {"dashboard.css", "app.js", "overview.js", "wearer.js"}) {
+                assertEquals(200, get("/static/" + asset).statusCode(), asset);
+            }
+            // the version the page names (filtered from the pom) is the one the webjar serves
+            String script = wearer.body().replaceAll("(?s).*src=\"(/webjars/uplot/[^\"]+)\".*", "$1");
+            assertTrue(script.startsWith("/webjars/uplot/"), wearer.body());
             HttpResponse<String> uplot = get(script);
             assertEquals(200, uplot.statusCode());
             assertTrue(uplot.body().contains("uPlot"));
@@ -258,6 +262,36 @@ class DashboardServerTest {
             assertEquals(1.0, m.get("spinewatch_drills_total{outcome=\"prompted\"}"));
             assertEquals(0.0, m.get("spinewatch_dashboard_clients"));
             assertEquals(0.0, m.get("spinewatch_dashboard_clients_dropped_total"));
+        }
+
+        @Test
+        void everyMetricTheGrafanaDashboardQueriesIsExported() throws Exception {
+            start();
+            bus.publish(Snapshots.slouched("s0", "S0", 10));
+            bus.publish(new LiveEvent.Alert("s0", new AlertNote(1, "slouch", true, "")));
+            bus.publish(new LiveEvent.DrillPrompt("s0", 2, Snapshots.PELVIC_TILTS));
+            bus.publish(new LiveEvent.DrillProgress("s0", 3, Snapshots.PELVIC_TILTS, LiveEvent.DrillStatus.DONE));
+            bus.publish(new LiveEvent.Calibration("s0", 4, LiveEvent.CalibrationPhase.DONE, Optional.empty()));
+            java.util.Set<String> exported = new java.util.HashSet<>();
+            for (String key : scrape().keySet()) {
+                exported.add(key.replaceAll("\\{.*", ""));
+            }
+            Path grafana = Path.of("..", "docs", "grafana", "spinewatch.json");
+            Map<String, Object> dashboard = MiniJson.object(Files.readString(grafana));
+            java.util.Set<String> queried = new java.util.TreeSet<>();
+            for (Object panel : (List<?>) dashboard.get("panels")) {
+                for (Object target : (List<?>) LiveJsonTest.map(panel).get("targets")) {
+                    java.util.regex.Matcher names = java.util.regex.Pattern.compile("spinewatch_[a-z_]+")
+                            .matcher((String) LiveJsonTest.map(target).get("expr"));
+                    while (names.find()) {
+                        queried.add(names.group());
+                    }
+                }
+            }
+            assertTrue(queried.size() >= 6, "queried " + queried);
+            for (String name : queried) {
+                assertTrue(exported.contains(name), name + " is queried by Grafana but not exported: " + exported);
+            }
         }
     }
 
