@@ -276,9 +276,23 @@
   $("drill-done").addEventListener("click", () => drillAction("done"));
   $("drill-skip").addEventListener("click", () => drillAction("skip"));
 
+  /** Starts the charts with the server's recent history (one point a second), older than any live point. */
+  function seed(h) {
+    if (!h) return;
+    const limit = history.t.length ? history.t[0] : Infinity;
+    let n = 0;
+    while (n < h.t_s.length && h.t_s[n] < limit) n++;
+    if (n === 0) return;
+    history.t.unshift(...h.t_s.slice(0, n));
+    for (const [k] of ANGLES) history.angles[k].unshift(...h.angles_deg[k].slice(0, n));
+    chartsDirty = true;
+  }
+
   // ---------- start ----------
   makeCharts();
   setInterval(drawCharts, 250);
+  fetch(`/api/wearers/${encodeURIComponent(id)}/history`, { credentials: "same-origin" })
+    .then((r) => r.ok ? r.json() : null).then(seed);
   fetch(`/api/wearers/${encodeURIComponent(id)}`, { credentials: "same-origin" })
     .then((r) => r.ok ? r.json() : null)
     .then((s) => { if (s && !latest) onSnapshot(s); else if (!s) $("name").textContent = id; });

@@ -36,6 +36,8 @@ public final class DashboardServer implements AutoCloseable {
     private final AccessRule access;
     private final LiveFeed feed;
     private final LiveMetrics metrics;
+    private final AngleHistory history;
+    private final LiveBus.Subscription historySubscription;
     private final String indexHtml;
     private final String wearerHtml;
     private final Javalin app;
@@ -50,6 +52,8 @@ public final class DashboardServer implements AutoCloseable {
         this.wearerHtml = resource("/web/wearer.html");
         this.feed = new LiveFeed(bus, config);
         this.metrics = LiveMetrics.bind(bus, registry);
+        this.history = new AngleHistory(AngleHistory.DEFAULT_POINTS, AngleHistory.DEFAULT_STEP_SECONDS);
+        this.historySubscription = bus.subscribe(history);
         LiveMetrics.bindDashboardClients(registry, feed::connected, feed::dropped);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -87,6 +91,8 @@ public final class DashboardServer implements AutoCloseable {
         r.get("/api/wearers", ctx -> json(ctx, LiveJson.tiles(bus.latestAll())));
         r.get("/api/wearers/{id}", ctx -> json(ctx, LiveJson.snapshot(
                 bus.latest(wearerId(ctx)).orElseThrow(() -> new NotFoundResponse("no such wearer")))));
+        r.get("/api/wearers/{id}/history", ctx -> json(ctx,
+                history.json(wearerId(ctx)).orElseThrow(() -> new NotFoundResponse("no such wearer"))));
         r.sse("/events", sse -> feed.open(sse, Optional.empty()));
         r.sse("/events/{id}", sse -> feed.open(sse, Optional.of(wearerId(sse.ctx()))));
         r.post("/api/wearers/{id}/calibrate", ctx -> accepted(ctx, control.recalibrate(wearerId(ctx))));
@@ -196,6 +202,7 @@ public final class DashboardServer implements AutoCloseable {
     @Override
     public void close() {
         metrics.close();
+        historySubscription.close();
         feed.close();
         app.stop();
     }

@@ -115,6 +115,18 @@ class DashboardServerTest {
         }
 
         @Test
+        void historyHoldsTheRecentAnglesOfAWearer() throws Exception {
+            start();
+            for (int t = 0; t < 10; t++) {
+                bus.publish(Snapshots.upright("ann", "Ann", t));
+            }
+            Map<String, Object> h = MiniJson.object(get("/api/wearers/ann/history").body());
+            assertEquals(10, ((List<?>) h.get("t_s")).size());
+            assertEquals(3.2, ((List<?>) LiveJsonTest.map(h.get("angles_deg")).get("lumbar_flexion_deg")).get(9));
+            assertEquals(404, get("/api/wearers/nobody/history").statusCode());
+        }
+
+        @Test
         void healthSaysUpWithCounts() throws Exception {
             start();
             bus.publish(Snapshots.upright("ann", "Ann", 100));
