@@ -23,7 +23,7 @@
     el.dataset.id = id;
     el.innerHTML = '<div class="name"></div><div class="state"><b></b> <span class="for"></span></div>' +
       '<div class="facts"><span class="slouched"></span><span class="alerts"></span></div>' +
-      '<span class="drill-flag" hidden>drill</span>';
+      '<span class="flags"><span class="flag flag-silent" hidden>sensor silent</span><span class="flag flag-drill" hidden>drill</span></span>';
     return {
       el,
       name: el.querySelector(".name"),
@@ -31,7 +31,8 @@
       since: el.querySelector(".state .for"),
       slouched: el.querySelector(".slouched"),
       alerts: el.querySelector(".alerts"),
-      drill: el.querySelector(".drill-flag"),
+      drill: el.querySelector(".flag-drill"),
+      silent: el.querySelector(".flag-silent"),
     };
   }
 
@@ -44,6 +45,7 @@
     p.slouched.textContent = S.minutes(d.slouched_seconds_today) + " slouched";
     p.alerts.textContent = d.alerts_today + (d.alerts_today === 1 ? " alert" : " alerts");
     p.drill.hidden = !d.drill;
+    p.silent.hidden = !(d.sensors_silent > 0);
     p.el.title = d.name + ": " + S.stateText(d.state);
   }
 

@@ -8,6 +8,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spinewatch.live.Angle;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.live.SensorHealth;
+import io.spinewatch.protocol.SensorSlot;
+import java.util.OptionalDouble;
 import io.spinewatch.live.WearerSnapshot;
 import java.io.File;
 import java.io.IOException;
@@ -204,7 +207,9 @@ class DashboardBrowserTest {
                 String state = states[(i * 7) % states.length];
                 WearerSnapshot s = Snapshots.upright("p" + i, first[i % 20] + " " + (char) ('A' + i / 20) + ".", 3600).toBuilder()
                         .state(state, 5 + i * 3).slouchedSecondsToday((i * 37) % 2400).alertsToday(i % 5)
-                        .drill(i % 23 == 0 ? Optional.of(Snapshots.PELVIC_TILTS) : Optional.empty()).build();
+                        .drill(i % 23 == 0 ? Optional.of(Snapshots.PELVIC_TILTS) : Optional.empty())
+                        .sensor(SensorSlot.MID, new SensorHealth(i % 31 == 5 ? 0 : 50, 0, OptionalDouble.empty(), i % 31 == 5))
+                        .build();
                 bus.publish(s);
             }
             size(1366, 1000);
@@ -217,6 +222,7 @@ class DashboardBrowserTest {
             new Select(driver.findElement(By.id("sort"))).selectByValue("slouched");
             waitUntil(d -> d.findElement(By.cssSelector("#tiles .tile")).getText().contains("40 min slouched"));
 
+            assertEquals(7, driver.findElements(By.cssSelector(".tile .flag-silent")).stream().filter(WebElement::isDisplayed).count());
             bus.publish(Snapshots.slouched("p1", "Ben A.", 3700));
             WebElement p1 = driver.findElement(By.cssSelector(".tile[data-id='p1']"));
             waitUntil(d -> "slouched".equals(p1.getAttribute("data-state")));

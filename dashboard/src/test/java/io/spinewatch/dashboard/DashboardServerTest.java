@@ -395,6 +395,16 @@ class DashboardServerTest {
         }
 
         @Test
+        void clientsBeyondTheLimitAreTurnedAway() throws Exception {
+            start(DashboardConfig.defaults().withListen("127.0.0.1", 0, Optional.empty()).withFeed(20, 10, 5, 1));
+            bus.publish(Snapshots.upright("ann", "Ann", 0));
+            SseReader first = new SseReader("/events/ann");
+            waitFor(() -> first.count("snapshot") >= 1, "the first client fed");
+            assertEquals(503, get("/events", "Accept", "text/event-stream").statusCode());
+            assertEquals(1, server.clients());
+        }
+
+        @Test
         void aClientThatLeavesIsForgotten() throws Exception {
             start();
             bus.publish(Snapshots.upright("ann", "Ann", 0));
