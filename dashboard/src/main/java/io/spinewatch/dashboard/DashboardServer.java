@@ -54,7 +54,7 @@ public final class DashboardServer implements AutoCloseable {
         this.metrics = LiveMetrics.bind(bus, registry);
         this.history = new AngleHistory(AngleHistory.DEFAULT_POINTS, AngleHistory.DEFAULT_STEP_SECONDS);
         this.historySubscription = bus.subscribe(history);
-        LiveMetrics.bindDashboardClients(registry, feed::connected, feed::dropped);
+        LiveMetrics.bindDashboardClients(registry, feed, LiveFeed::connected, LiveFeed::dropped);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.staticFiles.add(sf -> {

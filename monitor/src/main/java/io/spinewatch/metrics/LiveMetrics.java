@@ -11,8 +11,8 @@ import io.spinewatch.live.WearerSnapshot;
 import io.spinewatch.posture.PostureState;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Registers the live meters with Micrometer: wearers by posture state, alerts, drills and
@@ -49,16 +49,18 @@ public final class LiveMetrics implements LiveListener, AutoCloseable {
     }
 
     /**
-     * Registers the dashboard's client meters.
+     * Registers the dashboard's client meters, read from {@code feed} at each scrape. Micrometer
+     * holds {@code feed} weakly, as it does every measured object: the caller keeps it referenced.
      *
      * @param connected number of live-feed clients connected now
      * @param dropped   clients dropped since start because they stopped reading
      */
-    public static void bindDashboardClients(MeterRegistry registry, IntSupplier connected, LongSupplier dropped) {
-        Gauge.builder("spinewatch.dashboard.clients", connected::getAsInt)
+    public static <T> void bindDashboardClients(MeterRegistry registry, T feed, ToIntFunction<T> connected,
+            ToLongFunction<T> dropped) {
+        Gauge.builder("spinewatch.dashboard.clients", feed, f -> connected.applyAsInt(f))
                 .description("Live-feed clients connected to the dashboard")
                 .register(registry);
-        FunctionCounter.builder("spinewatch.dashboard.clients.dropped", dropped, LongSupplier::getAsLong)
+        FunctionCounter.builder("spinewatch.dashboard.clients.dropped", feed, f -> dropped.applyAsLong(f))
                 .description("Dashboard clients dropped because a send blocked past its timeout")
                 .register(registry);
     }

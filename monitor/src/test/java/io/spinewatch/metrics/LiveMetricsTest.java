@@ -76,7 +76,7 @@ class LiveMetricsTest {
         @Test
         void dashboardClientsAreReadAtScrapeTime() {
             AtomicInteger clients = new AtomicInteger();
-            LiveMetrics.bindDashboardClients(registry, clients::get, () -> 3);
+            LiveMetrics.bindDashboardClients(registry, clients, AtomicInteger::get, c -> 3L);
             clients.set(5);
             assertEquals(5, registry.get("spinewatch.dashboard.clients").gauge().value());
             assertEquals(3, registry.get("spinewatch.dashboard.clients.dropped").functionCounter().count());
