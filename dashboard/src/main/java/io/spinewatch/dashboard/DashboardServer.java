@@ -1,15 +1,16 @@
 package io.spinewatch.dashboard;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.JavalinDefaultRouting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spinewatch.app.Spinewatch;
 import io.spinewatch.live.LiveBus;
@@ -84,7 +85,7 @@ public final class DashboardServer implements AutoCloseable {
         return s;
     }
 
-    private void routes(io.javalin.router.JavalinDefaultRouting r) {
+    private void routes(JavalinDefaultRouting r) {
         r.before(this::guard);
         r.get("/", ctx -> ctx.html(indexHtml));
         r.get("/w/{id}", ctx -> ctx.html(wearerHtml));
