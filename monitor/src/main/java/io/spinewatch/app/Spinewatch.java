@@ -21,6 +21,7 @@ public final class Spinewatch implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Spinewatch());
         // Subcommands, one line each (added as their issues land).
+        cl.addSubcommand(new DecodeCommand());
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
