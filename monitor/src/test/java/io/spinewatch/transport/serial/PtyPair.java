@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * {@link #kill()} and {@link #recreate()} simulate unplugging and re-plugging the device under the
  * same name.
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
     private static final Path SOCAT = Path.of("/usr/bin/socat");
 
     private final Path dir;
@@ -33,7 +33,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Starts socat (skipping the test when it is not installed) and opens the device side. */
-    static PtyPair start(Path dir) throws IOException, InterruptedException {
+    public static PtyPair start(Path dir) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(SOCAT) || onPath("socat"), "socat not found: apt-get install socat");
         PtyPair p = new PtyPair(dir);
         p.recreate();
@@ -49,16 +49,16 @@ final class PtyPair implements AutoCloseable {
         return false;
     }
 
-    Path hostPath() {
+    public Path hostPath() {
         return dir.resolve("host");
     }
 
-    Path devicePath() {
+    public Path devicePath() {
         return dir.resolve("dev");
     }
 
     /** Starts a new socat with the same link names (after {@link #kill()}) and reopens the device side. */
-    void recreate() throws IOException, InterruptedException {
+    public void recreate() throws IOException, InterruptedException {
         Files.deleteIfExists(hostPath());
         Files.deleteIfExists(devicePath());
         socat = new ProcessBuilder("socat", "-d", "-d",
@@ -93,20 +93,20 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** The device writes {@code bytes} towards the host. */
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         deviceOut.write(bytes);
         deviceOut.flush();
     }
 
     /** Everything the host has written to the device so far. */
-    byte[] received() {
+    public byte[] received() {
         synchronized (received) {
             return received.toByteArray();
         }
     }
 
     /** Ends socat abruptly, as when a USB adapter is pulled out. */
-    void kill() throws InterruptedException, IOException {
+    public void kill() throws InterruptedException, IOException {
         socat.destroyForcibly();
         socat.waitFor(5, TimeUnit.SECONDS);
         try {
@@ -123,7 +123,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Waits until {@code condition} holds, failing after {@code timeoutMillis}. */
-    static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
