@@ -212,14 +212,13 @@ public final class MqttSource implements Source {
     /** A message for people; names the user but never the password. */
     private String describe(MqttException e) {
         int r = e.getReasonCode();
-        if (r == REASON_BAD_CREDENTIALS) {
+        if (r == REASON_BAD_CREDENTIALS || r == REASON_NOT_AUTHORIZED) {
+            // Mosquitto answers a wrong password with "not authorised" (135), others with 134.
             return "the MQTT broker at " + config.serverUri() + " refused the user name or password (user '"
-                    + config.username().orElse("") + "', reason " + r + "): check " + MqttConfig.ENV_USERNAME
-                    + " and " + MqttConfig.ENV_PASSWORD;
-        }
-        if (r == REASON_NOT_AUTHORIZED) {
-            return "the MQTT broker at " + config.serverUri() + " did not authorise user '"
-                    + config.username().orElse("(anonymous)") + "' (reason " + r + ")";
+                    + config.username().orElse("(anonymous)") + "', reason " + r
+                    + (r == REASON_BAD_CREDENTIALS ? " bad user name or password" : " not authorised")
+                    + "): check " + MqttConfig.ENV_USERNAME + " and " + MqttConfig.ENV_PASSWORD
+                    + " or the broker's password file and ACL";
         }
         Throwable cause = e.getCause();
         String detail = cause instanceof javax.net.ssl.SSLException
