@@ -100,6 +100,15 @@ final class Mosquitto implements AutoCloseable {
     void restart() throws Exception {
         process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        try {
+            awaitListening();
+        } catch (AssertionError | InterruptedException e) {
+            kill();
+            throw e;
+        }
+    }
+
+    private void awaitListening() throws InterruptedException {
         await(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("mosquitto exited: " + read(dir.resolve("mosquitto.out")) + read(dir.resolve("mosquitto.log")));

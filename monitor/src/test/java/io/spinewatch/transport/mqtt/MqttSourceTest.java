@@ -43,8 +43,17 @@ class MqttSourceTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        // Close everything even when one close fails, so no broker outlives the test.
+        Exception first = null;
         for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
+            try {
+                closing.get(i).close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
