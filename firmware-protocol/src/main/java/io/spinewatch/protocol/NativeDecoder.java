@@ -9,15 +9,17 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * Streaming decoder for the native protocol: COBS-decodes bytes as they arrive, checks each frame's
- * CRC-32C and version, and hands out samples (through one reused {@link ImuSample}) and the other
- * messages (as records).
+ * Streaming decoder for the native protocol: splits bytes into frames at each 0x00, COBS-decodes
+ * them, checks CRC-32C and version, and hands out samples (through one reused {@link ImuSample}) and
+ * the other messages (as records).
  *
  * <p>Input contract, as in Netty's {@code ByteToMessageDecoder}: {@link #feed} takes any chunk, split
  * at any byte; the partial frame lives in the named fields below; every pass of the loop consumes at
- * least one byte (a run of frame bytes and its delimiter). A frame ends at the next 0x00, so after any bad frame decoding resumes right after
- * its delimiter. Nothing in the data makes it throw, and it holds at most
- * {@link NativeProtocol#MAX_FRAME_BYTES} of a frame: longer runs are discarded up to the next delimiter.
+ * least one byte (a run of frame bytes, or a run and its delimiter). A frame ends at the next 0x00,
+ * so after any bad frame decoding resumes right after its delimiter. Nothing in the data makes it
+ * throw, and it holds at most {@link NativeProtocol#MAX_FRAME_BYTES} of a frame: longer runs are
+ * discarded up to the next delimiter. Allocation-free per frame and per sample, except for the
+ * records of status, acknowledgement and command messages.
  *
  * <p>Every non-empty run of bytes between delimiters is exactly one of: a good frame ({@code framesOk}),
  * an integrity failure, a malformed frame (bad COBS, too short or too long, impossible field values),
