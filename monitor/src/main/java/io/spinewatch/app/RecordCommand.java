@@ -34,10 +34,12 @@ import picocli.CommandLine.Spec;
                 + "the device's clock, counted from the first sample.",
                 "Runs for --seconds, or until interrupted (Ctrl-C). A summary of the source's counters goes to stderr."})
 public final class RecordCommand implements Callable<Integer> {
+    /** Exit code for option values out of range (picocli uses 2 for usage errors). */
+    static final int EXIT_ARGUMENTS = 1;
     /** Exit code when the port cannot be opened. */
-    static final int EXIT_PORT = 2;
+    static final int EXIT_PORT = 3;
     /** Exit code when the output cannot be written. */
-    static final int EXIT_OUTPUT = 3;
+    static final int EXIT_OUTPUT = 4;
 
     @Spec
     CommandSpec spec;
@@ -87,12 +89,12 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("record: " + e.getMessage());
             err.flush();
-            return 1;
+            return EXIT_ARGUMENTS;
         }
         if (seconds != null && !(seconds > 0)) {
             err.println("record: --seconds must be positive");
             err.flush();
-            return 1;
+            return EXIT_ARGUMENTS;
         }
         SerialConfig config = SerialConfig.of(port, wire, wearer).withWitMotionSlot(sensorSlot).withWitMotionSetup(!noSetup);
         if (baud != null) {

@@ -93,7 +93,7 @@ class RecordCommandTest {
         void anUnknownProtocolIsRefused() {
             DecodeCommandTest.Run r = DecodeCommandTest.run("record", "--serial", "/dev/null", "--protocol", "nmea",
                     "--out", dir.resolve("t.csv").toString());
-            assertEquals(1, r.exit());
+            assertEquals(RecordCommand.EXIT_ARGUMENTS, r.exit());
             assertTrue(r.err().contains("unknown protocol 'nmea'"), r.err());
         }
     }
