@@ -35,7 +35,8 @@ public interface Source extends AutoCloseable {
     /**
      * Sends a command to a device of {@code wearerId}. Returns {@code false}, and counts it in
      * {@link SourceStats#commandsDropped()}, when the link is down or the device's protocol has no such
-     * command; never blocks on a slow link for long.
+     * command; never blocks on a slow link for long. A wearer id the source could never address (not
+     * a valid MQTT topic level) is a programming error and throws {@link IllegalArgumentException}.
      */
     boolean send(String wearerId, Command command);
 

@@ -78,6 +78,9 @@ public final class SerialSource implements Source {
     private volatile boolean running;
     private volatile boolean stopped;
     private volatile int baud;
+    /** jSerialComm's error code and source location of the last failed open, for the message. */
+    private volatile int lastErrorCode;
+    private volatile int lastErrorLocation;
 
     /** A source for {@code config}; {@code tap} sees every byte read (use {@link ByteTap#NONE} for none). */
     public SerialSource(SerialConfig config, IngestSink sink, ByteTap tap) {
@@ -207,9 +210,6 @@ public final class SerialSource implements Source {
             }
         }
     }
-
-    private volatile int lastErrorCode;
-    private volatile int lastErrorLocation;
 
     /** Configures, then opens, a port at {@code speed} with the data listener attached; null when it will not open. */
     private SerialPort open(int speed) {
@@ -440,7 +440,10 @@ public final class SerialSource implements Source {
             p = port;
             port = null;
         }
-        reconnector.shutdownNow();
+        // Pending tasks may hold a lost port still to be closed; with running false they only close it.
+        for (Runnable pending : reconnector.shutdownNow()) {
+            pending.run();
+        }
         try {
             reconnector.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
