@@ -118,8 +118,12 @@ public final class PtyPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        kill();
+    public void close() throws IOException {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until {@code condition} holds, failing after {@code timeoutMillis}. */
