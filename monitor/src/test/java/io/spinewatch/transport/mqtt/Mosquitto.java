@@ -54,6 +54,11 @@ final class Mosquitto implements AutoCloseable {
      * for localhost/127.0.0.1 with openssl, and the password file with mosquitto_passwd.
      */
     static Mosquitto tls(Path dir, String user, String password) throws Exception {
+        return tls(dir, user, password, "DNS:localhost,IP:127.0.0.1");
+    }
+
+    /** The same with the server certificate's subject alternative names {@code san}. */
+    static Mosquitto tls(Path dir, String user, String password, String san) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "mosquitto not found: apt-get install mosquitto");
         assumeTrue(onPath("openssl"), "openssl not found: apt-get install openssl");
         assumeTrue(onPath("mosquitto_passwd"), "mosquitto_passwd not found: apt-get install mosquitto");
@@ -61,7 +66,7 @@ final class Mosquitto implements AutoCloseable {
                 "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=spinewatch test CA");
         run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
-        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=" + san + "\n");
         run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
         run(dir, "mosquitto_passwd", "-c", "-b", "passwd", user, password);

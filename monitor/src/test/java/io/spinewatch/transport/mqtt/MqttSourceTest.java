@@ -264,6 +264,8 @@ class MqttSourceTest {
 
             b.kill();
             Mosquitto.await(() -> m.stats().disconnects() == 1, WAIT_MILLIS, "the disconnect");
+            assertFalse(m.send("ann", new HapticCommand(Frames.DEVICE_ID, 1, 1, 100, 0, 50)));
+            assertEquals(1, m.stats().commandsDropped());
             device.close();
             b.restart();
             Mosquitto.await(() -> m.stats().reconnects() == 1, WAIT_MILLIS, "the reconnect");
@@ -330,6 +332,19 @@ class MqttSourceTest {
             assertEquals(1, s.connectFailures());
             assertFalse(s.connected());
             assertFalse(s.describe().contains("wrong guess"));
+        }
+
+        @Test
+        void aCertificateForAnotherHostNameIsRefused() throws Exception {
+            Mosquitto b = closeLater(Mosquitto.tls(dir, USER, PASSWORD, "DNS:localhost"));
+            String byAddress = "ssl://127.0.0.1:" + b.port(); // trusted CA, but the certificate does not name 127.0.0.1
+            MqttConfig config = MqttConfig.of(byAddress).withBackoff(FAST).withCaFile(b.caFile())
+                    .withCredentials(USER, Optional.of(PASSWORD));
+            MqttSource m = closeLater(new MqttSource(config, sink));
+            m.start();
+            Mosquitto.await(() -> m.stats().connectFailures() >= 1, WAIT_MILLIS, "the failure");
+            assertFalse(m.stats().connected());
+            assertTrue(m.stats().lastError().orElseThrow().contains("TLS"), m.stats().describe());
         }
 
         @Test
