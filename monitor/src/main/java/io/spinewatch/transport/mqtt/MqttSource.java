@@ -72,7 +72,6 @@ public final class MqttSource implements Source {
     /** Guards {@link #wearers} for {@link #stats()}; only the callback thread adds to it. */
     private final Object decodeLock = new Object();
     private final Map<String, Wearer> wearers = new HashMap<>();
-    private long droppedWearerMessages;
 
     private final Object encodeLock = new Object();
     private final NativeEncoder encoder = new NativeEncoder();
@@ -187,10 +186,21 @@ public final class MqttSource implements Source {
             throw token.getException() != null ? token.getException()
                     : new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
         }
-        // Resubscribing is harmless with a resumed session and needed with a new one.
-        client.subscribe(topics.subscriptions(), topics.subscriptionQos()).waitForCompletion(config.connectTimeoutSeconds() * 1000L);
-        client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.ONLINE.getBytes(StandardCharsets.UTF_8),
-                MqttTopics.QOS_MONITOR_STATUS, true);
+        try {
+            // Resubscribing is harmless with a resumed session and needed with a new one.
+            client.subscribe(topics.subscriptions(), topics.subscriptionQos())
+                    .waitForCompletion(config.connectTimeoutSeconds() * 1000L);
+            client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.ONLINE.getBytes(StandardCharsets.UTF_8),
+                    MqttTopics.QOS_MONITOR_STATUS, true);
+        } catch (MqttException e) {
+            // Connected but not subscribed is useless: drop the link so that the retry starts from scratch.
+            try {
+                client.disconnectForcibly(0, 1_000, false);
+            } catch (MqttException ignored) {
+                // already down
+            }
+            throw e;
+        }
         backoff.reset();
         counters.connected(true);
         if (everConnected) {
@@ -318,7 +328,6 @@ public final class MqttSource implements Source {
             Wearer w = wearers.get(wearerId);
             if (w == null) {
                 if (wearers.size() >= MAX_WEARERS) {
-                    droppedWearerMessages++;
                     counters.malformedPayload();
                     return;
                 }

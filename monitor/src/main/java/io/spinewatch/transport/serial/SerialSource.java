@@ -176,6 +176,9 @@ public final class SerialSource implements Source {
                 Thread.currentThread().interrupt();
                 stop();
                 throw new SourceException("interrupted while configuring the WitMotion sensor on " + config.portPath());
+            } catch (SourceException e) {
+                stop(); // a half-configured sensor is not a running source
+                throw e;
             }
         }
     }
