@@ -130,6 +130,39 @@ class SerialSourceTest {
         }
 
         @Test
+        void aBurstOfThreeMegabytesIsDecodedWholeWhateverTheReadSplits() throws Exception {
+            nativeSource();
+            // 20 000 ten-sample batches of three sensors, written in 4 KiB chunks as fast as the pty takes them.
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            NativeEncoder enc = new NativeEncoder();
+            io.spinewatch.protocol.ImuBatch b = new io.spinewatch.protocol.ImuBatch();
+            int batches = 20_000;
+            for (int i = 0; i < batches; i++) {
+                b.start(Frames.DEVICE_ID, SensorSlot.values()[i % 3], (i / 3) * 10L, (i / 3) * 100_000L, 10_000, 16, 2000);
+                for (int k = 0; k < 10; k++) {
+                    b.add((short) k, (short) 0, (short) 2048, (short) 1, (short) 2, (short) 3);
+                }
+                all.writeBytes(enc.imuBatch(b));
+            }
+            byte[] bytes = all.toByteArray();
+            long t0 = System.nanoTime();
+            for (int off = 0; off < bytes.length; off += 4096) {
+                pty.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + 4096)));
+            }
+            PtyPair.await(() -> source.stats().samples() >= batches * 10L, 60_000, "the whole burst");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            SourceStats s = source.stats();
+            assertEquals(batches * 10L, s.samples());
+            assertEquals(bytes.length, s.bytesReceived());
+            assertEquals(batches, s.decoder().framesOk());
+            assertEquals(0, s.decoder().bytesSkipped());
+            assertEquals(0, s.decoder().samplesLostTotal());
+            // A figure for the report, not an assertion: the pty's speed depends on the machine's load.
+            System.out.printf("burst: %d bytes, %d samples in %.2f s: %.0f samples/s, %.2f MB/s%n", bytes.length,
+                    s.samples(), seconds, s.samples() / seconds, bytes.length / seconds / 1e6);
+        }
+
+        @Test
         void garbageBetweenFramesIsSkippedAndCountedWithNoGoodFrameLost() throws Exception {
             nativeSource();
             Random random = new Random(5);
