@@ -1,0 +1,46 @@
+package io.spinewatch.transport.serial;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Explains, in words a user can act on, why a serial port cannot be opened. */
+public final class PortDiagnosis {
+    private PortDiagnosis() {
+    }
+
+    /**
+     * What is wrong with {@code portPath} before trying to open it: it does not exist, or this user may
+     * not read and write it. Empty when the path looks usable (or is not a file path, as on Windows).
+     */
+    public static Optional<String> problem(String portPath) {
+        if (isWindowsName(portPath)) {
+            return Optional.empty();
+        }
+        Path p = Paths.get(portPath);
+        if (!Files.exists(p)) {
+            return Optional.of("serial port " + portPath + " does not exist: check that the device is plugged in and "
+                    + "its name (ls /dev/ttyUSB* /dev/ttyACM* /dev/serial/by-id/ on Linux, ls /dev/cu.* on macOS)");
+        }
+        if (!Files.isReadable(p) || !Files.isWritable(p)) {
+            return Optional.of("no permission to read and write " + portPath + ": on Linux add your user to the group "
+                    + "that owns it (usually 'dialout': sudo usermod -aG dialout $USER, then log out and in again), "
+                    + "or install a udev rule (see docs/transports.md)");
+        }
+        return Optional.empty();
+    }
+
+    /** The message for a port that exists and looks permitted but still would not open. */
+    public static String openFailed(String portPath, int errorCode, int errorLocation) {
+        return problem(portPath).orElse("cannot open serial port " + portPath + " (system error " + errorCode
+                + " at jSerialComm location " + errorLocation + "): is another program (a serial console, "
+                + "ModemManager, another monitor) using it?");
+    }
+
+    private static boolean isWindowsName(String portPath) {
+        String s = portPath.toUpperCase(Locale.ROOT);
+        return s.startsWith("COM") || s.startsWith("\\\\.\\");
+    }
+}
