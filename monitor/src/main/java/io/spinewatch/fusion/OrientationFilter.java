@@ -312,28 +312,40 @@ public final class OrientationFilter {
     /** (B1)-(B6): Kalman step for the gyroscope bias, with the rest or the motion measurement. */
     private void estimateBias(double dt, boolean atRest, boolean corrected) {
         bias.predict(dt);
+        boolean motionMeasurement = false;
+        double bx = bias.biasX();
+        double by = bias.biasY();
+        double bz = bias.biasZ();
+        DMatrix3x3 r = rotationLp;
+        if (params.motionBiasEnabled() && corrected) {
+            // (B7) R: sensor to heading-free earth, and R b, each low-passed like the acceleration so that the
+            // measurement and its model see the same filter. They run whenever (4) runs, at rest too, so that
+            // they are in step with it when motion resumes.
+            scratchQuat.multiply(accQuat, gyroQuat);
+            rotationMatrix(scratchQuat, rotation);
+            rotatedBias[0] = rotation[0] * bx + rotation[1] * by + rotation[2] * bz;
+            rotatedBias[1] = rotation[3] * bx + rotation[4] * by + rotation[5] * bz;
+            motionRotationLp.step(dt, rotation, rotation);
+            motionBiasLp.step(dt, rotatedBias, rotatedBias);
+            r.a11 = rotation[0];
+            r.a12 = rotation[1];
+            r.a13 = rotation[2];
+            r.a21 = rotation[3];
+            r.a22 = rotation[4];
+            r.a23 = rotation[5];
+            r.a31 = rotation[6];
+            r.a32 = rotation[7];
+            r.a33 = rotation[8];
+            // The running-mean start of (4) lacks the Butterworth dynamics the measurement model assumes.
+            motionMeasurement = !accLp.isWarmingUp();
+        }
         if (atRest && params.restBiasEnabled()) {
             bias.correctRest(rest.gyroLowPass(gyroLp), dt);
             return;
         }
-        if (!params.motionBiasEnabled() || !corrected || accLp.isWarmingUp()) {
+        if (!motionMeasurement) {
             return;
         }
-        // (B7) R: sensor to heading-free earth, and R b, each low-passed like the acceleration so that the
-        // measurement and its model see the same filter.
-        scratchQuat.multiply(accQuat, gyroQuat);
-        rotationMatrix(scratchQuat, rotation);
-        double bx = bias.biasX();
-        double by = bias.biasY();
-        double bz = bias.biasZ();
-        rotatedBias[0] = rotation[0] * bx + rotation[1] * by + rotation[2] * bz;
-        rotatedBias[1] = rotation[3] * bx + rotation[4] * by + rotation[5] * bz;
-        motionRotationLp.step(dt, rotation, rotation);
-        motionBiasLp.step(dt, rotatedBias, rotatedBias);
-        DMatrix3x3 r = rotationLp;
-        r.a11 = rotation[0]; r.a12 = rotation[1]; r.a13 = rotation[2];
-        r.a21 = rotation[3]; r.a22 = rotation[4]; r.a23 = rotation[5];
-        r.a31 = rotation[6]; r.a32 = rotation[7]; r.a33 = rotation[8];
         // (B8) The correction just applied was a rotation by (accE.y, -accE.x) over dt; it compensates
         // the drift R (b - bHat), so y = -correction/dt + (R bHat)_lp measures R b.
         double e0 = -accE.y / dt + rotatedBias[0] - (r.a11 * bx + r.a12 * by + r.a13 * bz);
