@@ -23,7 +23,9 @@ import org.ejml.data.DMatrix3x3;
  * method per sample, then read the getters. Do not mix the two kinds on one filter. The first sample, and
  * the first after a gap longer than {@link FilterParams#maxGapSeconds()}, initialises the orientation from the
  * accelerometer (zero heading, or the magnetometer heading). Samples with a non-finite value or a
- * non-positive interval are rejected: counted, flagged, and the state is left exactly as it was.
+ * non-positive interval are rejected: counted, flagged, and the state is left exactly as it was. A device
+ * clock that wraps or restarts costs {@code updateAtMicros} one rejected sample: the next sample that follows
+ * it within {@code maxGapSeconds} confirms the new time base and the filter carries on without a restart.
  *
  * <p>Not thread-safe; one instance per sensor, driven by one thread. {@code update} allocates nothing.
  *
@@ -69,6 +71,9 @@ public final class OrientationFilter {
     private boolean initialised;
     private boolean hasLastMicros;
     private long lastMicros;
+    private boolean pendingClockReset;
+    private long pendingMicros;
+    private long clockResetCount;
     private double accRejectedSeconds;
     private boolean accRecovery;
     private boolean accRejected;
@@ -151,10 +156,22 @@ public final class OrientationFilter {
         double interval = 0;
         if (hasLastMicros) {
             if (tMicros <= lastMicros) {
-                return reject();
+                // A device clock that wrapped or restarted runs on from a new origin: one sample is rejected,
+                // and a second one that follows it closely confirms the new time base. A lone sample out of
+                // order (a late packet) is rejected and forgotten.
+                if (pendingClockReset && tMicros > pendingMicros
+                        && (tMicros - pendingMicros) * 1e-6 <= params.maxGapSeconds()) {
+                    clockResetCount++;
+                    lastMicros = pendingMicros;
+                } else {
+                    pendingClockReset = true;
+                    pendingMicros = tMicros;
+                    return reject();
+                }
             }
             interval = (tMicros - lastMicros) * 1e-6;
         }
+        pendingClockReset = false;
         boolean accepted = step(interval, gx, gy, gz, ax, ay, az, withMag, mx, my, mz);
         if (accepted) {
             lastMicros = tMicros;
@@ -516,6 +533,11 @@ public final class OrientationFilter {
     /** Samples rejected (non-finite value, non-positive interval) since construction. */
     public long rejectedSampleCount() {
         return rejectedCount;
+    }
+
+    /** Device clock resets or wraps followed in {@code updateAtMicros} (the orientation carries on). */
+    public long clockResetCount() {
+        return clockResetCount;
     }
 
     /** Restarts caused by gaps longer than {@link FilterParams#maxGapSeconds()}. */
