@@ -419,6 +419,38 @@ class OrientationFilterTest {
         }
 
         @Test
+        void aWrappingDeviceClockCostsOneSampleAndNoRestart() {
+            // A 32-bit microsecond counter wraps every 71.6 min; here it wraps 20 s into a slow rotation.
+            long wrap = 1L << 32;
+            long start = wrap - 20_000_000;
+            SyntheticImu imu = new SyntheticImu((t, q) -> q.setAxisAngle(0.3, 1, 0.1, 0.2 * t), 31).typicalNoise();
+            OrientationFilter f = new OrientationFilter();
+            double worst = 0;
+            for (int k = 0; k < 4000; k++) {
+                imu.sampleAt(k * DT);
+                long t = (start + k * 10_000L) % wrap;
+                f.updateAtMicros(t, imu.gx, imu.gy, imu.gz, imu.ax, imu.ay, imu.az);
+                if (k > 100) {
+                    worst = Math.max(worst, imu.tiltErrorDeg(f));
+                }
+            }
+            assertEquals(1, f.clockResetCount());
+            assertEquals(1, f.rejectedSampleCount());
+            assertEquals(0, f.restartCount());
+            assertTrue(worst < 0.5, "" + worst);
+        }
+
+        @Test
+        void aLateSampleIsRejectedAlone() {
+            OrientationFilter f = new OrientationFilter();
+            assertTrue(f.updateAtMicros(1_000_000, 0, 0, 0, 0, 0, 9.81));
+            assertTrue(f.updateAtMicros(1_010_000, 0, 0, 0, 0, 0, 9.81));
+            assertFalse(f.updateAtMicros(1_005_000, 0, 0, 0, 0, 0, 9.81));
+            assertTrue(f.updateAtMicros(1_020_000, 0, 0, 0, 0, 0, 9.81));
+            assertEquals(0, f.clockResetCount());
+        }
+
+        @Test
         void timeGoingBackwardsIsRejected() {
             OrientationFilter f = new OrientationFilter();
             assertTrue(f.updateAtMicros(1_000_000, 0, 0, 0, 0, 0, 9.81));
