@@ -22,6 +22,7 @@ public final class Spinewatch implements Runnable {
         CommandLine cl = new CommandLine(new Spinewatch());
         // Subcommands, one line each (added as their issues land).
         cl.addSubcommand("simulate", new SimulateCommand());
+        cl.addSubcommand(new OrientCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }
