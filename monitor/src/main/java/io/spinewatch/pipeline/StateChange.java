@@ -1,0 +1,9 @@
+package io.spinewatch.pipeline;
+
+import io.spinewatch.posture.PosturePattern;
+import io.spinewatch.posture.PostureState;
+import java.util.Optional;
+
+/** The wearer's posture state changed at {@code tSeconds}; {@code pattern} explains a slouch. */
+public record StateChange(double tSeconds, PostureState from, PostureState to, Optional<PosturePattern> pattern) {
+}

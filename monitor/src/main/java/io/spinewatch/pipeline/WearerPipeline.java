@@ -1,0 +1,391 @@
+package io.spinewatch.pipeline;
+
+import io.spinewatch.feedback.AlertEvent;
+import io.spinewatch.feedback.AlertKind;
+import io.spinewatch.feedback.AlertPolicy;
+import io.spinewatch.feedback.Drill;
+import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.feedback.DrillCoach;
+import io.spinewatch.feedback.DrillSession;
+import io.spinewatch.feedback.DrillSet;
+import io.spinewatch.feedback.RepEvent;
+import io.spinewatch.feedback.RepSignal;
+import io.spinewatch.feedback.UnpromptedDrillDetector;
+import io.spinewatch.fusion.OrientationFilter;
+import io.spinewatch.fusion.Quat;
+import io.spinewatch.fusion.Vec3;
+import io.spinewatch.posture.ActivityDetector;
+import io.spinewatch.posture.Calibration;
+import io.spinewatch.posture.CalibrationResult;
+import io.spinewatch.posture.Calibrator;
+import io.spinewatch.posture.PosturePattern;
+import io.spinewatch.posture.PostureClassifier;
+import io.spinewatch.posture.PostureState;
+import io.spinewatch.posture.SensorSet;
+import io.spinewatch.posture.SpineAngleCalculator;
+import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.protocol.SampleListener;
+import io.spinewatch.protocol.SensorSlot;
+import java.util.Optional;
+
+/**
+ * Everything one wearer's sensors go through: samples in, posture and feedback events out.
+ *
+ * <p>Per sample: the device time is mapped onto the wearer timeline ({@link WearerClock}); the sensor's own
+ * {@link OrientationFilter} is updated with its device timestamps; the calibrator collects it while a routine
+ * runs; the lowest worn sensor also feeds the {@link ActivityDetector}. Every {@code 1 / stepRateHz} of wearer
+ * time a step runs: silence check, calibration, angles, state, alert policy, drill prompt and repetition counting.
+ * Steps are driven by sample times, so a replay runs at any speed and gives the same events; a live shell calls
+ * {@link #advanceTo(double)} from a timer so that silence is noticed without samples.
+ *
+ * <p>Single-threaded per wearer, no locks. From sample to state nothing is allocated; records are allocated
+ * only for events that leave (state changes, alerts, drills, calibration, sensor status, and the angles of each
+ * step when enabled).
+ */
+public final class WearerPipeline implements SampleListener {
+    private static final double DRILL_GUARD_REPS = 2;
+
+    private final PipelineParams params;
+    private final PostureListener listener;
+    private final double stepSeconds;
+    private final WearerClock clock = new WearerClock();
+    private final OrientationFilter[] filters = new OrientationFilter[SensorSlot.COUNT];
+    private final boolean[] seen = new boolean[SensorSlot.COUNT];
+    private final boolean[] silent = new boolean[SensorSlot.COUNT];
+    private final double[] lastSeconds = new double[SensorSlot.COUNT];
+    private final Calibrator calibrator = new Calibrator();
+    private final SpineAngleCalculator angles = new SpineAngleCalculator();
+    private final ActivityDetector activity;
+    private final PostureClassifier classifier;
+    private final AlertPolicy alerts;
+    private final DrillCoach coach;
+    private final UnpromptedDrillDetector unprompted = new UnpromptedDrillDetector();
+    private final Vec3 up = new Vec3();
+    private final Quat orientation = new Quat();
+
+    private Calibration calibration;
+    private double pendingStart = Double.NaN;
+    private double pendingEnd = Double.NaN;
+    private boolean autoCalibration = true;
+    private boolean anySample;
+    private int activitySlot = -1;
+    private double nextStepSeconds = Double.NaN;
+    private PostureState state = PostureState.CALIBRATING;
+    private PosturePattern pattern;
+    private DrillSession session;
+    private double sessionLastRepSeconds;
+    private double rotationRawDeg = Double.NaN;
+    private double rotationDeg;
+    private long samples;
+    private long rejectedSamples;
+    private long unknownSlotSamples;
+    private long steps;
+    private final long[] stepsInState = new long[PostureState.values().length];
+
+    public WearerPipeline(PipelineParams params, DrillCatalogue catalogue, PostureListener listener) {
+        this.params = params;
+        this.listener = listener;
+        this.stepSeconds = 1.0 / params.stepRateHz();
+        for (int i = 0; i < filters.length; i++) filters[i] = new OrientationFilter(params.filter());
+        this.activity = new ActivityDetector(params.activity());
+        this.classifier = new PostureClassifier(params.posture());
+        this.alerts = new AlertPolicy(params.alerts());
+        this.coach = new DrillCoach(catalogue);
+    }
+
+    // ------------------------------------------------------------------ calibration control
+
+    /**
+     * Runs the calibration routine over wearer time {@code [startSeconds, endSeconds]} (e.g. a trace's
+     * {@code # calibrate=A-B}); without one, the first {@link PipelineParams#autoCalibrationSeconds()} are used.
+     */
+    public void calibrateDuring(double startSeconds, double endSeconds) {
+        if (!(endSeconds > startSeconds)) throw new IllegalArgumentException("calibration window must have positive length");
+        pendingStart = startSeconds;
+        pendingEnd = endSeconds;
+        autoCalibration = false;
+    }
+
+    /** Recalibration on request: the wearer does the routine now, within the next {@code durationSeconds}. */
+    public void requestCalibration(double durationSeconds) {
+        double now = anySample ? clock.latestSeconds() : 0;
+        calibrateDuring(now, now + durationSeconds);
+    }
+
+    /** Uses a stored calibration (no routine needed); a routine requested later replaces it. */
+    public void useCalibration(Calibration stored) {
+        calibration = stored;
+        angles.setCalibration(stored);
+        autoCalibration = false;
+        activity.reset(io.spinewatch.posture.Activity.SITTING);
+    }
+
+    public Optional<Calibration> calibration() {
+        return Optional.ofNullable(calibration);
+    }
+
+    // ------------------------------------------------------------------ input
+
+    @Override
+    public void onSample(ImuSample s) {
+        SensorSlot slot = s.slot();
+        if (slot == null) {
+            unknownSlotSamples++;
+            return;
+        }
+        double t = clock.map(slot, s.deviceTimeMicros() * 1e-6);
+        if (!anySample) {
+            anySample = true;
+            nextStepSeconds = Math.ceil(t / stepSeconds) * stepSeconds;
+            if (autoCalibration && calibration == null) {
+                pendingStart = t;
+                pendingEnd = t + params.autoCalibrationSeconds();
+            }
+        }
+        advanceTo(t);
+        int i = slot.ordinal();
+        OrientationFilter f = filters[i];
+        boolean ok = s.hasMag()
+                ? f.updateAtMicros(s.deviceTimeMicros(), s.gxRadPerS(), s.gyRadPerS(), s.gzRadPerS(),
+                        s.axMps2(), s.ayMps2(), s.azMps2(), s.mxMicroTesla(), s.myMicroTesla(), s.mzMicroTesla())
+                : f.updateAtMicros(s.deviceTimeMicros(), s.gxRadPerS(), s.gyRadPerS(), s.gzRadPerS(),
+                        s.axMps2(), s.ayMps2(), s.azMps2());
+        samples++;
+        if (!ok) {
+            rejectedSamples++;
+            return;
+        }
+        if (silent[i]) {
+            silent[i] = false;
+            listener.onSensorStatus(new SensorStatus(t, slot, false, lastSeconds[i]));
+        }
+        seen[i] = true;
+        lastSeconds[i] = t;
+        if (!Double.isNaN(pendingStart) && t >= pendingStart && !calibrator.collecting()) {
+            calibrator.start(pendingStart, pendingEnd);
+            listener.onCalibrationStarted(pendingStart, pendingEnd);
+            pendingStart = Double.NaN;
+        }
+        calibrator.add(slot, t, s.axMps2(), s.ayMps2(), s.azMps2());
+        if (activitySlot < i) {
+            activitySlot = i; // the lowest worn sensor: pelvis, else mid, else upper
+        }
+        if (i == activitySlot) {
+            f.gravityDirection(up);
+            double vertical = s.axMps2() * up.x + s.ayMps2() * up.y + s.azMps2() * up.z;
+            double g = Math.sqrt(s.gxRadPerS() * s.gxRadPerS() + s.gyRadPerS() * s.gyRadPerS() + s.gzRadPerS() * s.gzRadPerS());
+            activity.update(t, vertical, g);
+        }
+    }
+
+    /** Runs every step due up to wearer time {@code tSeconds} (a live shell calls this from a timer). */
+    public void advanceTo(double tSeconds) {
+        while (anySample && nextStepSeconds <= tSeconds) {
+            step(nextStepSeconds);
+            nextStepSeconds += stepSeconds;
+        }
+    }
+
+    /** Ends the stream: runs the last step and closes a prompted drill in progress. */
+    public void finish() {
+        if (!anySample) return;
+        advanceTo(clock.latestSeconds());
+        if (session != null) {
+            endSession();
+        }
+    }
+
+    // ------------------------------------------------------------------ one step
+
+    private void step(double t) {
+        steps++;
+        for (int i = 0; i < SensorSlot.COUNT; i++) {
+            if (seen[i] && !silent[i] && t - lastSeconds[i] > params.silenceSeconds()) {
+                silent[i] = true;
+                listener.onSensorStatus(new SensorStatus(t, SensorSlot.values()[i], true, lastSeconds[i]));
+            }
+        }
+        if (calibrator.due(t)) {
+            finishCalibration(t);
+        }
+        PostureState next;
+        boolean calibrating = calibration == null || calibrator.collecting() || !Double.isNaN(pendingStart);
+        int mask = angles.calibratedMask();
+        boolean anySilent = false;
+        for (int i = 0; i < SensorSlot.COUNT; i++) {
+            if ((mask & (1 << i)) != 0 && (silent[i] || !seen[i])) anySilent = true;
+        }
+        angles.beginInstant();
+        if (calibrating) {
+            next = classifier.force(PostureState.CALIBRATING);
+        } else if (anySilent) {
+            next = classifier.force(PostureState.NO_SIGNAL);
+        } else {
+            for (int i = 0; i < SensorSlot.COUNT; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    filters[i].gravityDirection(up);
+                    filters[i].orientation(orientation);
+                    angles.update(SensorSlot.values()[i], up, orientation);
+                }
+            }
+            updateRotation();
+            boolean drill = (session != null && session.reps() > 0)
+                    || unprompted.runReps(RepSignal.PELVIC_TILT) >= DRILL_GUARD_REPS
+                    || unprompted.runReps(RepSignal.THORACIC_ROTATION) >= DRILL_GUARD_REPS;
+            next = classifier.update(t, activity.activity(), mask, angles, drill);
+        }
+        PosturePattern nextPattern = classifier.pattern();
+        if (next != state || next == PostureState.SLOUCHED && nextPattern != pattern) {
+            PostureState from = state;
+            state = next;
+            pattern = nextPattern;
+            listener.onStateChange(new StateChange(t, from, next, Optional.ofNullable(nextPattern)));
+        }
+        stepsInState[state.ordinal()]++;
+        if (params.anglesEnabled()) {
+            listener.onAngles(angles.snapshot(t), state);
+        }
+        feedback(t);
+    }
+
+    private void finishCalibration(double t) {
+        CalibrationResult r = calibrator.finish();
+        if (r.calibration().isPresent()) {
+            calibration = r.calibration().get();
+            angles.setCalibration(calibration);
+            activity.reset(io.spinewatch.posture.Activity.SITTING);
+        }
+        listener.onCalibration(r);
+    }
+
+    /** Upper-trunk axial rotation: heading of upper minus heading of the lowest worn sensor, unwrapped. */
+    private void updateRotation() {
+        double hu = angles.headingDeg(SensorSlot.UPPER);
+        double href = angles.headingDeg(SensorSlot.PELVIS);
+        if (Double.isNaN(href)) href = angles.headingDeg(SensorSlot.MID);
+        if (Double.isNaN(href)) href = 0;
+        double raw = hu - href;
+        if (Double.isNaN(raw)) {
+            rotationRawDeg = Double.NaN;
+            return;
+        }
+        if (Double.isNaN(rotationRawDeg)) {
+            rotationDeg = 0;
+        } else {
+            double d = raw - rotationRawDeg;
+            d -= 360 * Math.rint(d / 360);
+            rotationDeg += d;
+        }
+        rotationRawDeg = raw;
+    }
+
+    private double signal(RepSignal s) {
+        return switch (s) {
+            case PELVIC_TILT -> angles.pelvicTiltDeg();
+            case LUMBAR_FLEXION -> angles.lumbarFlexionDeg();
+            case THORACIC_FLEXION -> angles.thoracicFlexionDeg();
+            case THORACIC_ROTATION -> Double.isNaN(rotationRawDeg) ? Double.NaN : rotationDeg;
+        };
+    }
+
+    private boolean countable(RepSignal s) {
+        int m = angles.calibratedMask();
+        return switch (s) {
+            case PELVIC_TILT -> SensorSet.hasPelvicTilt(m);
+            case LUMBAR_FLEXION -> SensorSet.hasLumbarFlexion(m);
+            case THORACIC_FLEXION -> SensorSet.hasThoracicFlexion(m);
+            case THORACIC_ROTATION -> SensorSet.hasTrunkLean(m);
+        };
+    }
+
+    private void feedback(double t) {
+        Optional<AlertEvent> alert = alerts.update(t, state, state == PostureState.SLOUCHED ? pattern : null);
+        if (alert.isPresent()) {
+            AlertEvent e = alert.get();
+            listener.onAlert(e);
+            if (e.delivered()) {
+                Drill d = coach.suggestFor(e, state);
+                boolean counted = d.countedBy().isPresent() && countable(d.countedBy().get()) && session == null;
+                listener.onDrillPrompt(new DrillPrompt(t, d, e, counted));
+                if (counted) {
+                    session = new DrillSession(d, t);
+                    sessionLastRepSeconds = t;
+                }
+            }
+        }
+        boolean measurable = state != PostureState.CALIBRATING && state != PostureState.NO_SIGNAL;
+        double tilt = measurable ? signal(RepSignal.PELVIC_TILT) : Double.NaN;
+        double rotation = measurable ? signal(RepSignal.THORACIC_ROTATION) : Double.NaN;
+        if (session != null) {
+            double v = measurable ? signal(session.signal()) : Double.NaN;
+            if (!Double.isNaN(v) && session.update(t, v) == RepEvent.COUNTED) {
+                sessionLastRepSeconds = t;
+            }
+            if (session.signal() == RepSignal.PELVIC_TILT) tilt = Double.NaN;
+            if (session.signal() == RepSignal.THORACIC_ROTATION) rotation = Double.NaN;
+            if (session.complete() || t - sessionLastRepSeconds > params.promptedDrillTimeoutSeconds()) {
+                endSession();
+            }
+        }
+        Optional<DrillSet> set = unprompted.update(t, state, tilt, rotation);
+        set.ifPresent(listener::onDrillSet);
+    }
+
+    private void endSession() {
+        session.toSet().ifPresent(listener::onDrillSet);
+        session = null;
+    }
+
+    // ------------------------------------------------------------------ counters
+
+    public PostureState state() {
+        return state;
+    }
+
+    public long sampleCount() {
+        return samples;
+    }
+
+    /** Samples the orientation filter refused (time not increasing, non-finite values). */
+    public long rejectedSampleCount() {
+        return rejectedSamples;
+    }
+
+    /** Samples without a sensor slot. */
+    public long unknownSlotCount() {
+        return unknownSlotSamples;
+    }
+
+    public long stepCount() {
+        return steps;
+    }
+
+    /** Time spent in {@code s}, s (steps in that state times the step interval). */
+    public double secondsIn(PostureState s) {
+        return stepsInState[s.ordinal()] * stepSeconds;
+    }
+
+    public double stepSeconds() {
+        return stepSeconds;
+    }
+
+    public WearerClock clock() {
+        return clock;
+    }
+
+    public ActivityDetector activityDetector() {
+        return activity;
+    }
+
+    public AlertPolicy alertPolicy() {
+        return alerts;
+    }
+
+    /** Sensors seen so far ({@link SensorSet} mask). */
+    public int seenMask() {
+        int m = 0;
+        for (int i = 0; i < SensorSlot.COUNT; i++) if (seen[i]) m |= 1 << i;
+        return m;
+    }
+
+}
