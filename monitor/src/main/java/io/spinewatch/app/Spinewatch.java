@@ -23,6 +23,7 @@ public final class Spinewatch implements Runnable {
         // Subcommands, one line each (added as their issues land).
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand(new OrientCommand());
+        cl.addSubcommand(new ReplayCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -1,7 +1,6 @@
 package io.spinewatch.pipeline;
 
 import io.spinewatch.feedback.AlertEvent;
-import io.spinewatch.feedback.AlertKind;
 import io.spinewatch.feedback.AlertPolicy;
 import io.spinewatch.feedback.Drill;
 import io.spinewatch.feedback.DrillCatalogue;
@@ -70,7 +69,7 @@ public final class WearerPipeline implements SampleListener {
     private boolean anySample;
     private int activitySlot = -1;
     private double nextStepSeconds = Double.NaN;
-    private PostureState state = PostureState.CALIBRATING;
+    private PostureState state;
     private PosturePattern pattern;
     private DrillSession session;
     private double sessionLastRepSeconds;
@@ -338,8 +337,9 @@ public final class WearerPipeline implements SampleListener {
 
     // ------------------------------------------------------------------ counters
 
+    /** The state after the last step ({@code calibrating} before the first). */
     public PostureState state() {
-        return state;
+        return state == null ? PostureState.CALIBRATING : state;
     }
 
     public long sampleCount() {
