@@ -42,7 +42,12 @@ import java.util.Optional;
  * step when enabled).
  */
 public final class WearerPipeline implements SampleListener {
-    private static final double DRILL_GUARD_REPS = 2;
+    /** Rhythmic repetitions after which a movement is a drill, not posture (the unprompted detector's minimum). */
+    private static final int DRILL_GUARD_REPS = UnpromptedDrillDetector.MIN_REPS;
+    /** A prompted drill guards against slouch reports this long after its last repetition, s. */
+    private static final double DRILL_GUARD_SECONDS = 10;
+    /** ... and only when its last {@link #DRILL_GUARD_REPS} repetitions came within this time, s (a drill's rhythm). */
+    private static final double DRILL_GUARD_RUN_SECONDS = 40;
 
     private final PipelineParams params;
     private final PostureListener listener;
@@ -71,8 +76,13 @@ public final class WearerPipeline implements SampleListener {
     private double nextStepSeconds = Double.NaN;
     private PostureState state;
     private PosturePattern pattern;
+    private double noSignalSinceSeconds = Double.NaN;
+    private final int[] runReps = new int[2];
+    private final double[] runLastRepSeconds = new double[2];
+    private final double[] runIntervalSeconds = new double[2];
     private DrillSession session;
     private double sessionLastRepSeconds;
+    private final double[] sessionRepSeconds = new double[DRILL_GUARD_REPS];
     private double rotationRawDeg = Double.NaN;
     private double rotationDeg;
     private long samples;
@@ -88,7 +98,10 @@ public final class WearerPipeline implements SampleListener {
         for (int i = 0; i < filters.length; i++) filters[i] = new OrientationFilter(params.filter());
         this.activity = new ActivityDetector(params.activity());
         this.classifier = new PostureClassifier(params.posture());
-        this.alerts = new AlertPolicy(params.alerts());
+        // The classifier reports a slouch only after it has held slouchConfirmSeconds; the policy's hold is
+        // shortened by as much so that the buzz comes holdSeconds after the slouch began.
+        double hold = Math.max(0, params.alerts().holdSeconds() - params.posture().slouchConfirmSeconds());
+        this.alerts = new AlertPolicy(params.alerts().withHoldSeconds(hold));
         this.coach = new DrillCoach(catalogue);
     }
 
@@ -228,9 +241,11 @@ public final class WearerPipeline implements SampleListener {
                 }
             }
             updateRotation();
-            boolean drill = (session != null && session.reps() > 0)
-                    || unprompted.runReps(RepSignal.PELVIC_TILT) >= DRILL_GUARD_REPS
-                    || unprompted.runReps(RepSignal.THORACIC_ROTATION) >= DRILL_GUARD_REPS;
+            activity.posture(t, angles.lumbarFlexionDeg(), angles.pelvicTiltDeg());
+            boolean drill = session != null && session.reps() >= DRILL_GUARD_REPS && t - sessionLastRepSeconds < DRILL_GUARD_SECONDS
+                    && t - sessionRepSeconds[session.reps() % DRILL_GUARD_REPS] < DRILL_GUARD_RUN_SECONDS
+                    || unpromptedDrillGoingOn(t, 0, RepSignal.PELVIC_TILT)
+                    || unpromptedDrillGoingOn(t, 1, RepSignal.THORACIC_ROTATION);
             next = classifier.update(t, activity.activity(), mask, angles, drill);
         }
         PosturePattern nextPattern = classifier.pattern();
@@ -245,6 +260,21 @@ public final class WearerPipeline implements SampleListener {
             listener.onAngles(angles.snapshot(t), state);
         }
         feedback(t);
+    }
+
+    /**
+     * Whether the unprompted detector is in a rhythmic run of at least {@link #DRILL_GUARD_REPS} repetitions
+     * whose next repetition is still due: within 1.2 intervals of the last one.
+     */
+    private boolean unpromptedDrillGoingOn(double t, int k, RepSignal signal) {
+        int reps = unprompted.runReps(signal);
+        if (reps != runReps[k]) {
+            if (reps > runReps[k] && reps > 1) runIntervalSeconds[k] = t - runLastRepSeconds[k];
+            if (reps > runReps[k]) runLastRepSeconds[k] = t;
+            runReps[k] = reps;
+        }
+        double window = Math.max(2, Math.min(15, 1.2 * runIntervalSeconds[k]));
+        return reps >= DRILL_GUARD_REPS && t - runLastRepSeconds[k] < window;
     }
 
     private void finishCalibration(double t) {
@@ -298,7 +328,14 @@ public final class WearerPipeline implements SampleListener {
     }
 
     private void feedback(double t) {
-        Optional<AlertEvent> alert = alerts.update(t, state, state == PostureState.SLOUCHED ? pattern : null);
+        if (state == PostureState.NO_SIGNAL) {
+            if (Double.isNaN(noSignalSinceSeconds)) noSignalSinceSeconds = t;
+        } else {
+            noSignalSinceSeconds = Double.NaN;
+        }
+        boolean bridged = state == PostureState.NO_SIGNAL && t - noSignalSinceSeconds < params.dropoutBridgeSeconds();
+        Optional<AlertEvent> alert = bridged ? Optional.empty()
+                : alerts.update(t, state, state == PostureState.SLOUCHED ? pattern : null);
         if (alert.isPresent()) {
             AlertEvent e = alert.get();
             listener.onAlert(e);
@@ -319,10 +356,12 @@ public final class WearerPipeline implements SampleListener {
             double v = measurable ? signal(session.signal()) : Double.NaN;
             if (!Double.isNaN(v) && session.update(t, v) == RepEvent.COUNTED) {
                 sessionLastRepSeconds = t;
+                sessionRepSeconds[(session.reps() - 1) % DRILL_GUARD_REPS] = t;
             }
             if (session.signal() == RepSignal.PELVIC_TILT) tilt = Double.NaN;
             if (session.signal() == RepSignal.THORACIC_ROTATION) rotation = Double.NaN;
-            if (session.complete() || t - sessionLastRepSeconds > params.promptedDrillTimeoutSeconds()) {
+            boolean leftSeat = state.isOnFeet() && session.drill().setting() == io.spinewatch.feedback.DrillSetting.SEATED;
+            if (session.complete() || leftSeat || t - sessionLastRepSeconds > params.promptedDrillTimeoutSeconds()) {
                 endSession();
             }
         }
@@ -330,8 +369,9 @@ public final class WearerPipeline implements SampleListener {
         set.ifPresent(listener::onDrillSet);
     }
 
+    /** Ends the prompted drill; a set is reported when it had the unprompted detector's minimum of repetitions. */
     private void endSession() {
-        session.toSet().ifPresent(listener::onDrillSet);
+        session.toSet().filter(d -> d.reps() >= UnpromptedDrillDetector.MIN_REPS).ifPresent(listener::onDrillSet);
         session = null;
     }
 

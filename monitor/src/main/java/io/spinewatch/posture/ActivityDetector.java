@@ -55,6 +55,8 @@ public final class ActivityDetector {
     private double lastDisplacementM = Double.NaN;
     private long standUps;
     private long sitDowns;
+    private long seatedFallbacks;
+    private double seatedSinceSeconds = Double.NaN;
     // walking
     private double walkSeen;
     private double walkMissing;
@@ -91,6 +93,32 @@ public final class ActivityDetector {
 
     public long standUpCount() {
         return standUps;
+    }
+
+    /** Stand-to-sit changes made by the seated-posture fallback (also counted in {@link #sitDownCount()}). */
+    public long seatedFallbackCount() {
+        return seatedFallbacks;
+    }
+
+    /**
+     * Fallback for a stand-to-sit that was not seen: the lumbar flexion (deg from the seated neutral) and pelvic
+     * tilt of this instant, NaN when unknown. See {@link ActivityParams#seatedFallbackEnabled()}.
+     */
+    public void posture(double tSeconds, double lumbarFlexionDeg, double pelvicTiltDeg) {
+        boolean looksSeated = params.seatedFallbackEnabled() && activity == Activity.STANDING && !moving
+                && lumbarFlexionDeg >= params.seatedLumbarDeg() && pelvicTiltDeg >= -params.seatedLumbarDeg() / 2;
+        if (!looksSeated) {
+            seatedSinceSeconds = Double.NaN;
+            return;
+        }
+        if (Double.isNaN(seatedSinceSeconds)) {
+            seatedSinceSeconds = tSeconds;
+        } else if (tSeconds - seatedSinceSeconds >= params.seatedPostureSeconds()) {
+            activity = Activity.SITTING;
+            sitDowns++;
+            seatedFallbacks++;
+            seatedSinceSeconds = Double.NaN;
+        }
     }
 
     public long sitDownCount() {

@@ -19,6 +19,7 @@ import io.spinewatch.protocol.SensorSlot;
  *     leaning forward with the spine within the slouch limits;
  * <li>upright otherwise.
  * </ul>
+ * A new state is reported once it has held {@code confirmSeconds} ({@code slouchConfirmSeconds} for a slouch).
  * While a drill is in progress no slouch is reported: a drill's rounding phases are movement, not posture.
  */
 public final class PostureClassifier {
@@ -34,6 +35,8 @@ public final class PostureClassifier {
     private boolean lean;
     private PostureState candidate;
     private double candidateSinceSeconds;
+    private double slouchSinceSeconds = Double.NaN;
+    private PostureState resume;
 
     public PostureClassifier(PostureParams params) {
         this.params = params;
@@ -56,10 +59,21 @@ public final class PostureClassifier {
         return state == PostureState.SLOUCHED ? pattern : null;
     }
 
-    /** Forces a state that needs no angles (calibrating, no signal); seated hysteresis starts afresh. */
+    /**
+     * Forces a state that needs no angles. {@code no_signal} keeps the seated state it interrupts, which resumes
+     * when the angles come back (a dropout says nothing about posture); anything else starts afresh.
+     */
     public PostureState force(PostureState s) {
+        if (s == PostureState.NO_SIGNAL) {
+            if (state.isSeated()) resume = state;
+            state = s;
+            candidate = null;
+            return state;
+        }
+        resume = null;
         state = s;
         candidate = null;
+        slouchSinceSeconds = Double.NaN;
         clearConditions();
         return state;
     }
@@ -83,9 +97,14 @@ public final class PostureClassifier {
         if (activity == Activity.WALKING || activity == Activity.STANDING) {
             clearConditions();
             candidate = null;
+            slouchSinceSeconds = Double.NaN;
             state = activity == Activity.WALKING ? PostureState.WALKING : PostureState.STANDING;
             return state;
         }
+        if (state == PostureState.NO_SIGNAL && resume != null) {
+            state = resume;
+        }
+        resume = null;
         boolean u = SensorSet.has(sensorMask, SensorSlot.UPPER);
         boolean m = SensorSet.has(sensorMask, SensorSlot.MID);
         boolean p = SensorSet.has(sensorMask, SensorSlot.PELVIS);
@@ -104,27 +123,34 @@ public final class PostureClassifier {
         hinge = p && hyst(hinge, -tilt, k.hingeEnterDeg(), k.hingeExitDeg());
         lean = !p && u && hyst(lean, leanDeg, k.trunkLeanEnterDeg(), k.trunkLeanExitDeg());
 
-        PostureState next;
-        PosturePattern why = null;
-        boolean slouch = !drillInProgress && (slouchLumbar || slouchLumbarOnly || slouchThoracic || slouchSpine || slouchLean);
-        if (slouch) {
-            next = PostureState.SLOUCHED;
-            why = dominant(lumbar, thoracic, tilt, spine);
-        } else if (hinge || lean) {
-            next = PostureState.LEANING;
+        boolean slouchRule = slouchLumbar || slouchLumbarOnly || slouchThoracic || slouchSpine || slouchLean;
+        // The hold timer of the slouch rule runs whether or not a drill is in progress: when a drill ends
+        // straight into a slouch, the slouch counts from when its posture began.
+        if (!slouchRule) {
+            slouchSinceSeconds = Double.NaN;
+        } else if (Double.isNaN(slouchSinceSeconds)) {
+            slouchSinceSeconds = tSeconds;
+        }
+        PosturePattern why = slouchRule ? dominant(lumbar, thoracic, tilt, spine) : null;
+        PostureState other = hinge || lean ? PostureState.LEANING : PostureState.UPRIGHT;
+        if (slouchRule && !drillInProgress
+                && (state == PostureState.SLOUCHED || tSeconds - slouchSinceSeconds >= params.slouchConfirmSeconds() - 1e-9)) {
+            state = PostureState.SLOUCHED;
+            candidate = null;
+        } else if (!state.isSeated() || state == PostureState.SLOUCHED && drillInProgress) {
+            state = other;
+            candidate = null;
+        } else if (other == state) {
+            candidate = null;
         } else {
-            next = PostureState.UPRIGHT;
-        }
-        if (!state.isSeated() || next == state || drillInProgress && state == PostureState.SLOUCHED) {
-            state = next;
-            candidate = null;
-        } else if (candidate != next) {
-            candidate = next;
-            candidateSinceSeconds = tSeconds;
-        }
-        if (candidate != null && tSeconds - candidateSinceSeconds >= params.confirmSeconds()) {
-            state = candidate;
-            candidate = null;
+            if (candidate != other) {
+                candidate = other;
+                candidateSinceSeconds = tSeconds;
+            }
+            if (tSeconds - candidateSinceSeconds >= params.confirmSeconds() - 1e-9) {
+                state = other;
+                candidate = null;
+            }
         }
         if (state == PostureState.SLOUCHED && why != null) {
             pattern = why;

@@ -29,8 +29,12 @@ package io.spinewatch.posture;
  * @param hingeExitDeg exit. Default 5.
  * @param trunkLeanEnterDeg trunk lean that is leaning when the pelvis is not worn. Default 10.
  * @param trunkLeanExitDeg exit. Default 6.
- * @param confirmSeconds how long a new seated state must hold before it is reported, s. Default 0.5: filters a
- *     single noisy instant without delaying a slouch alert noticeably.
+ * @param confirmSeconds how long a new seated state other than slouched must hold before it is reported, s.
+ *     Default 0.5: filters a single noisy instant.
+ * @param slouchConfirmSeconds how long the slouch rule must hold before slouched is reported, s. Default 3: a slouch
+ *     is a held posture, while a drill's rounding phase or a reach passes through slouch-like angles for 1-2 s.
+ *     The pipeline shortens the alert policy's hold by this much, so the buzz still comes {@code holdSeconds}
+ *     after the posture began.
  */
 public record PostureParams(double lumbarSlouchEnterDeg, double lumbarSlouchExitDeg,
                             double posteriorTiltEnterDeg, double posteriorTiltExitDeg,
@@ -40,8 +44,8 @@ public record PostureParams(double lumbarSlouchEnterDeg, double lumbarSlouchExit
                             double leanSlouchEnterDeg, double leanSlouchExitDeg,
                             double hingeEnterDeg, double hingeExitDeg,
                             double trunkLeanEnterDeg, double trunkLeanExitDeg,
-                            double confirmSeconds) {
-    public static final PostureParams DEFAULT = new PostureParams(10, 6, 3, 0, 18, 13, 12, 8, 15, 10, 15, 10, 8, 5, 10, 6, 0.5);
+                            double confirmSeconds, double slouchConfirmSeconds) {
+    public static final PostureParams DEFAULT = new PostureParams(10, 6, 3, 0, 18, 13, 12, 8, 15, 10, 15, 10, 8, 5, 10, 6, 0.5, 3);
 
     public PostureParams {
         pair("lumbarSlouch", lumbarSlouchEnterDeg, lumbarSlouchExitDeg);
@@ -53,6 +57,7 @@ public record PostureParams(double lumbarSlouchEnterDeg, double lumbarSlouchExit
         pair("hinge", hingeEnterDeg, hingeExitDeg);
         pair("trunkLean", trunkLeanEnterDeg, trunkLeanExitDeg);
         if (!(confirmSeconds >= 0 && confirmSeconds <= 10)) throw new IllegalArgumentException("confirmSeconds must be in 0..10: " + confirmSeconds);
+        if (!(slouchConfirmSeconds >= 0 && slouchConfirmSeconds <= 30)) throw new IllegalArgumentException("slouchConfirmSeconds must be in 0..30: " + slouchConfirmSeconds);
     }
 
     private static void pair(String name, double enter, double exit) {
