@@ -18,7 +18,8 @@ import io.spinewatch.posture.PostureParams;
  * @param dropoutBridgeSeconds while the state is {@code no_signal} for less than this, the alert policy is not
  *     updated: a radio dropout says nothing about posture, so a slouch that continues after it is the same slouch
  *     (one alert, not two), s. Default 10.
- * @param promptedDrillTimeoutSeconds a prompted drill with no repetition for this long is abandoned, s. Default 60.
+ * @param promptedDrillTimeoutSeconds a prompted drill with no repetition this long after the prompt is abandoned,
+ *     s. Default 60. Once begun, it ends after a pause as an unprompted set does.
  * @param filter the orientation filter's settings
  * @param activity the activity detector's settings
  * @param posture the posture classifier's thresholds

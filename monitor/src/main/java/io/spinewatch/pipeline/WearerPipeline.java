@@ -46,6 +46,10 @@ public final class WearerPipeline implements SampleListener {
     private static final int DRILL_GUARD_REPS = UnpromptedDrillDetector.MIN_REPS;
     /** A prompted drill guards against slouch reports this long after its last repetition, s. */
     private static final double DRILL_GUARD_SECONDS = 10;
+    /** Trunk lean beyond which a pelvic excursion is a reach, not a tilt drill, deg (a cat/cow leans up to ~25). */
+    private static final double REACH_LEAN_DEG = 30;
+    /** How long the wearer must be out of the alerted slouch before a prompted drill is counted, s. */
+    private static final double SIT_UP_SECONDS = 1;
     /** ... and only when its last {@link #DRILL_GUARD_REPS} repetitions came within this time, s (a drill's rhythm). */
     private static final double DRILL_GUARD_RUN_SECONDS = 40;
 
@@ -81,7 +85,11 @@ public final class WearerPipeline implements SampleListener {
     private final double[] runLastRepSeconds = new double[2];
     private final double[] runIntervalSeconds = new double[2];
     private DrillSession session;
+    private Drill pendingDrill;
+    private double pendingPromptSeconds;
+    private double pendingSittingUpSeconds = Double.NaN;
     private double sessionLastRepSeconds;
+    private double sessionFirstRepSeconds;
     private final double[] sessionRepSeconds = new double[DRILL_GUARD_REPS];
     private double rotationRawDeg = Double.NaN;
     private double rotationDeg;
@@ -202,6 +210,7 @@ public final class WearerPipeline implements SampleListener {
     public void finish() {
         if (!anySample) return;
         advanceTo(clock.latestSeconds());
+        pendingDrill = null;
         if (session != null) {
             endSession();
         }
@@ -242,11 +251,13 @@ public final class WearerPipeline implements SampleListener {
             }
             updateRotation();
             activity.posture(t, angles.lumbarFlexionDeg(), angles.pelvicTiltDeg());
-            boolean drill = session != null && session.reps() >= DRILL_GUARD_REPS && t - sessionLastRepSeconds < DRILL_GUARD_SECONDS
-                    && t - sessionRepSeconds[session.reps() % DRILL_GUARD_REPS] < DRILL_GUARD_RUN_SECONDS
-                    || unpromptedDrillGoingOn(t, 0, RepSignal.PELVIC_TILT)
-                    || unpromptedDrillGoingOn(t, 1, RepSignal.THORACIC_ROTATION);
-            next = classifier.update(t, activity.activity(), mask, angles, drill);
+            double drillInterval = Math.max(unpromptedDrillInterval(t, 0, RepSignal.PELVIC_TILT),
+                    unpromptedDrillInterval(t, 1, RepSignal.THORACIC_ROTATION));
+            if (session != null && session.reps() >= DRILL_GUARD_REPS && t - sessionLastRepSeconds < DRILL_GUARD_SECONDS) {
+                double span = t - sessionRepSeconds[session.reps() % DRILL_GUARD_REPS];
+                if (span < DRILL_GUARD_RUN_SECONDS) drillInterval = Math.max(drillInterval, span / DRILL_GUARD_REPS);
+            }
+            next = classifier.update(t, activity.activity(), mask, angles, drillInterval);
         }
         PosturePattern nextPattern = classifier.pattern();
         if (next != state || next == PostureState.SLOUCHED && nextPattern != pattern) {
@@ -263,10 +274,11 @@ public final class WearerPipeline implements SampleListener {
     }
 
     /**
-     * Whether the unprompted detector is in a rhythmic run of at least {@link #DRILL_GUARD_REPS} repetitions
-     * whose next repetition is still due: within 1.2 intervals of the last one.
+     * The repetition interval when the unprompted detector is in a rhythmic run of at least
+     * {@link #DRILL_GUARD_REPS} repetitions whose next repetition is still due (within 1.2 intervals of the last
+     * one); 0 otherwise.
      */
-    private boolean unpromptedDrillGoingOn(double t, int k, RepSignal signal) {
+    private double unpromptedDrillInterval(double t, int k, RepSignal signal) {
         int reps = unprompted.runReps(signal);
         if (reps != runReps[k]) {
             if (reps > runReps[k] && reps > 1) runIntervalSeconds[k] = t - runLastRepSeconds[k];
@@ -274,7 +286,7 @@ public final class WearerPipeline implements SampleListener {
             runReps[k] = reps;
         }
         double window = Math.max(2, Math.min(15, 1.2 * runIntervalSeconds[k]));
-        return reps >= DRILL_GUARD_REPS && t - runLastRepSeconds[k] < window;
+        return reps >= DRILL_GUARD_REPS && t - runLastRepSeconds[k] < window ? Math.max(0.1, runIntervalSeconds[k]) : 0;
     }
 
     private void finishCalibration(double t) {
@@ -344,29 +356,66 @@ public final class WearerPipeline implements SampleListener {
                 boolean counted = d.countedBy().isPresent() && countable(d.countedBy().get()) && session == null;
                 listener.onDrillPrompt(new DrillPrompt(t, d, e, counted));
                 if (counted) {
-                    session = new DrillSession(d, t);
-                    sessionLastRepSeconds = t;
+                    pendingDrill = d;
+                    pendingPromptSeconds = t;
                 }
             }
         }
+        if (bridged) {
+            return; // the repetition counters take uneven sample spacing; a short gap is not a reset
+        }
         boolean measurable = state != PostureState.CALIBRATING && state != PostureState.NO_SIGNAL;
         double tilt = measurable ? signal(RepSignal.PELVIC_TILT) : Double.NaN;
+        // A reach tips the pelvis forward and back just like a pelvic tilt, but carries the trunk far forward;
+        // the tilt drills move the trunk much less. Such samples are left out of unprompted counting.
+        if (Math.abs(angles.trunkLeanDeg()) > REACH_LEAN_DEG) tilt = Double.NaN;
         double rotation = measurable ? signal(RepSignal.THORACIC_ROTATION) : Double.NaN;
+        if (pendingDrill != null) {
+            // Counting starts once the wearer has sat up: sitting up out of the slouch that was alerted moves the
+            // pelvis like half a repetition and must not be counted as one.
+            if (state == PostureState.SLOUCHED || !measurable) {
+                pendingSittingUpSeconds = Double.NaN;
+            } else if (Double.isNaN(pendingSittingUpSeconds)) {
+                pendingSittingUpSeconds = t;
+            } else if (t - pendingSittingUpSeconds >= SIT_UP_SECONDS) {
+                session = new DrillSession(pendingDrill, pendingPromptSeconds);
+                sessionLastRepSeconds = t;
+                pendingDrill = null;
+            }
+            if (pendingDrill != null && t - pendingPromptSeconds > params.promptedDrillTimeoutSeconds()) {
+                pendingDrill = null;
+            }
+        }
         if (session != null) {
             double v = measurable ? signal(session.signal()) : Double.NaN;
             if (!Double.isNaN(v) && session.update(t, v) == RepEvent.COUNTED) {
+                if (session.reps() == 1) sessionFirstRepSeconds = t;
                 sessionLastRepSeconds = t;
                 sessionRepSeconds[(session.reps() - 1) % DRILL_GUARD_REPS] = t;
             }
             if (session.signal() == RepSignal.PELVIC_TILT) tilt = Double.NaN;
             if (session.signal() == RepSignal.THORACIC_ROTATION) rotation = Double.NaN;
             boolean leftSeat = state.isOnFeet() && session.drill().setting() == io.spinewatch.feedback.DrillSetting.SEATED;
-            if (session.complete() || leftSeat || t - sessionLastRepSeconds > params.promptedDrillTimeoutSeconds()) {
+            if (session.complete() || leftSeat || sessionPaused(t)) {
                 endSession();
             }
         }
         Optional<DrillSet> set = unprompted.update(t, state, tilt, rotation);
         set.ifPresent(listener::onDrillSet);
+    }
+
+    /**
+     * Whether the prompted drill has stopped: no repetition within the timeout of the prompt, or, once begun, a
+     * pause as the unprompted detector ends its runs (2.5 mean intervals, 4..30 s), so that later everyday
+     * movements do not join the set.
+     */
+    private boolean sessionPaused(double t) {
+        int reps = session.reps();
+        if (reps == 0) return t - sessionLastRepSeconds > params.promptedDrillTimeoutSeconds();
+        double mean = reps >= 2 ? (sessionLastRepSeconds - sessionFirstRepSeconds) / (reps - 1) : 12;
+        double pause = Math.max(UnpromptedDrillDetector.MIN_PAUSE_SECONDS,
+                Math.min(UnpromptedDrillDetector.MAX_PAUSE_SECONDS, UnpromptedDrillDetector.PAUSE_INTERVALS * mean));
+        return t - sessionLastRepSeconds > pause;
     }
 
     /** Ends the prompted drill; a set is reported when it had the unprompted detector's minimum of repetitions. */

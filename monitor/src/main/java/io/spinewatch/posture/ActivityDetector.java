@@ -30,6 +30,7 @@ public final class ActivityDetector {
     private static final int WALK_EVERY_BINS = 5;
     private static final double GAP_SECONDS = 1.0;
     private static final double FROM_WALK_WINDOW_SECONDS = 8.0;
+    private static final double BLEND_SECONDS = 2.5;
 
     private final ActivityParams params;
     private final int quietBins;
@@ -106,7 +107,7 @@ public final class ActivityDetector {
      */
     public void posture(double tSeconds, double lumbarFlexionDeg, double pelvicTiltDeg) {
         boolean looksSeated = params.seatedFallbackEnabled() && activity == Activity.STANDING && !moving
-                && lumbarFlexionDeg >= params.seatedLumbarDeg() && pelvicTiltDeg >= -params.seatedLumbarDeg() / 2;
+                && lumbarFlexionDeg >= params.seatedLumbarDeg() && pelvicTiltDeg >= params.seatedLumbarDeg() - 4;
         if (!looksSeated) {
             seatedSinceSeconds = Double.NaN;
             return;
@@ -204,12 +205,14 @@ public final class ActivityDetector {
         long endStart = lastBin - quietBins + 1; // first bin of the closing quiet stretch
         long startFrom;
         long startTo;
+        boolean fromWalk = false;
         // A movement of normal length is referenced to the stretch just before it (quiet or nearly so: its
         // mean velocity is zero); a long one that ends a walk to the walk's last strides.
         if (endStart - onsetBin <= maxTransitionBins && !walkedRecently) {
             startFrom = onsetBin - quietBins;
             startTo = onsetBin;
         } else if (walkedRecently) {
+            fromWalk = true;
             startFrom = Math.max(lastBin - (long) (FROM_WALK_WINDOW_SECONDS / BIN_SECONDS), lastBin - RING + 1);
             int stride = (int) Math.round(4 * stepPeriodSeconds / BIN_SECONDS);
             startTo = startFrom + Math.max(quietBins, stride);
@@ -220,12 +223,14 @@ public final class ActivityDetector {
         walkedRecently = false;
         double dz = displacement(startFrom, startTo, endStart, lastBin);
         lastDisplacementM = dz;
-        if (dz >= params.transitionMinM()) {
+        // From a still start the rise of a sit-to-stand is measured well (0.3-0.5 m): ask for more than after a walk.
+        double threshold = fromWalk ? params.transitionMinM() : Math.max(params.transitionMinM(), 0.25);
+        if (dz >= threshold) {
             if (activity == Activity.SITTING) {
                 activity = Activity.STANDING;
                 standUps++;
             }
-        } else if (dz <= -params.transitionMinM()) {
+        } else if (dz <= -threshold) {
             if (activity != Activity.SITTING) {
                 sitDowns++;
             }
@@ -241,17 +246,26 @@ public final class ActivityDetector {
     private double displacement(long from, long startTo, long endFrom, long to) {
         int n = (int) (to - from + 1);
         double dt = BIN_SECONDS;
-        double aRef = 0;
-        for (long b = from; b < startTo; b++) aRef += ringAcc[(int) (b % RING)];
-        aRef /= (startTo - from);
+        int s1 = (int) (startTo - from);
+        int e0 = (int) (endFrom - from);
+        // Reference force: the mean of the still stretch before, then of the one after, blended linearly across
+        // the movement. A tilted sensor with a scale error reads a different static force once its tilt has
+        // changed; integrated, that step would look like a rise or a fall.
+        double aStart = 0, aEnd = 0;
+        for (int i = 0; i < s1; i++) aStart += ringAcc[(int) ((from + i) % RING)];
+        for (int i = e0; i < n; i++) aEnd += ringAcc[(int) ((from + i) % RING)];
+        aStart /= s1;
+        aEnd /= (n - e0);
+        // The tilt changes during the last part of the movement (a sit-to-stand or stand-to-sit takes 1.5-3 s);
+        // before that, e.g. while still walking, the starting reference holds.
+        int b0 = Math.max(s1, e0 - (int) Math.round(BLEND_SECONDS / BIN_SECONDS));
         // V(i): velocity from zero at the start, before correction.
         double v = 0;
         for (int i = 0; i < n; i++) {
             scratch[i] = v;
-            v += (ringAcc[(int) ((from + i) % RING)] - aRef) * dt;
+            double ref = i < b0 ? aStart : i >= e0 ? aEnd : aStart + (aEnd - aStart) * (i - b0) / (double) (e0 - b0);
+            v += (ringAcc[(int) ((from + i) % RING)] - ref) * dt;
         }
-        int s1 = (int) (startTo - from);
-        int e0 = (int) (endFrom - from);
         double mV1 = 0, mT1 = 0, mV2 = 0, mT2 = 0;
         for (int i = 0; i < s1; i++) {
             mV1 += scratch[i];

@@ -25,19 +25,22 @@ package io.spinewatch.posture;
  *     the signal periodic enough to be gait. Default 0.4.
  * @param walkEnterSeconds how long gait must be seen before walking is declared, s. Default 1.5 (about 3 steps).
  * @param walkExitSeconds how long gait must be absent before walking ends, s. Default 2.
- * @param seatedFallbackEnabled whether a standing wearer whose lower back stays flexed (lumbar flexion at least
- *     {@code seatedLumbarDeg} with the pelvis not tilted forward) and still for {@code seatedPostureSeconds} is
- *     taken to have sat down unseen. Default on: standing restores the lumbar lordosis (the lumbar spine is
- *     10-20 deg more extended than in upright sitting), so a flexed lower back held still is the seated posture.
- * @param seatedLumbarDeg lumbar flexion from the seated neutral that looks seated, deg. Default 6.
- * @param seatedPostureSeconds how long that must last, s. Default 8.
+ * @param seatedFallbackEnabled whether a standing wearer whose lower back is at least as flexed as at the seated
+ *     neutral (lumbar flexion at least {@code seatedLumbarDeg}, pelvis tilted forward by less than
+ *     {@code 4 - seatedLumbarDeg} deg) and still for {@code seatedPostureSeconds} is taken to have sat down unseen.
+ *     Default on: standing restores the lumbar lordosis (the lumbar spine is some 5-20 deg more extended and the
+ *     pelvis tilted further forward than when sitting tall), so a lower back at or past the seated neutral, held
+ *     still, is the seated posture. Catches the stand-to-sit that ends a walk, which is integrated less reliably.
+ * @param seatedLumbarDeg lumbar flexion from the seated neutral that looks seated, deg. Default -3: within a
+ *     few degrees of the neutral, allowing for breathing and sensor error.
+ * @param seatedPostureSeconds how long that must last, s. Default 6.
  */
 public record ActivityParams(double motionGyroRadPerS, double motionAccMps2, double quietGyroRadPerS,
                              double quietAccMps2, double quietSeconds, double transitionMinM,
                              double maxTransitionSeconds, double walkStdMps2, double walkAutocorrelation,
                              double walkEnterSeconds, double walkExitSeconds, boolean seatedFallbackEnabled,
                              double seatedLumbarDeg, double seatedPostureSeconds) {
-    public static final ActivityParams DEFAULT = new ActivityParams(0.5, 1.5, 0.25, 0.6, 0.8, 0.15, 8, 0.5, 0.4, 1.5, 2, true, 6, 8);
+    public static final ActivityParams DEFAULT = new ActivityParams(0.5, 1.5, 0.25, 0.6, 0.8, 0.15, 8, 0.5, 0.4, 1.5, 2, true, -3, 6);
 
     public ActivityParams {
         check("motionGyroRadPerS", motionGyroRadPerS, 0.05, 5);
@@ -51,7 +54,7 @@ public record ActivityParams(double motionGyroRadPerS, double motionAccMps2, dou
         check("walkAutocorrelation", walkAutocorrelation, 0, 1);
         check("walkEnterSeconds", walkEnterSeconds, 0.1, 10);
         check("walkExitSeconds", walkExitSeconds, 0.1, 10);
-        check("seatedLumbarDeg", seatedLumbarDeg, 0, 45);
+        check("seatedLumbarDeg", seatedLumbarDeg, -10, 45);
         check("seatedPostureSeconds", seatedPostureSeconds, 1, 600);
     }
 

@@ -20,7 +20,8 @@ import io.spinewatch.protocol.SensorSlot;
  * <li>upright otherwise.
  * </ul>
  * A new state is reported once it has held {@code confirmSeconds} ({@code slouchConfirmSeconds} for a slouch).
- * While a drill is in progress no slouch is reported: a drill's rounding phases are movement, not posture.
+ * While a drill is in progress a slouch must also have held for half the drill's repetition interval: a drill's
+ * rounding phases are movement, not posture, and never last that long.
  */
 public final class PostureClassifier {
     private final PostureParams params;
@@ -89,11 +90,15 @@ public final class PostureClassifier {
      * @param activity from the {@link ActivityDetector}
      * @param sensorMask the sensors whose angles are current ({@link SensorSet})
      * @param calc the angles of this instant
-     * @param drillInProgress whether a drill is being done (no slouch then)
+     * @param drillIntervalSeconds the interval between repetitions of a drill in progress, s, or 0 when none: during
+     *     a drill the slouch rule must also have held for half an interval, longer than any rounding phase of the
+     *     drill lasts
      * @return the state after this instant
      */
     public PostureState update(double tSeconds, Activity activity, int sensorMask, SpineAngleCalculator calc,
-                               boolean drillInProgress) {
+                               double drillIntervalSeconds) {
+        boolean drill = drillIntervalSeconds > 0;
+        double needHold = Math.max(params.slouchConfirmSeconds(), drill ? 0.5 * drillIntervalSeconds : 0);
         if (activity == Activity.WALKING || activity == Activity.STANDING) {
             clearConditions();
             candidate = null;
@@ -133,11 +138,11 @@ public final class PostureClassifier {
         }
         PosturePattern why = slouchRule ? dominant(lumbar, thoracic, tilt, spine) : null;
         PostureState other = hinge || lean ? PostureState.LEANING : PostureState.UPRIGHT;
-        if (slouchRule && !drillInProgress
-                && (state == PostureState.SLOUCHED || tSeconds - slouchSinceSeconds >= params.slouchConfirmSeconds() - 1e-9)) {
+        boolean held = tSeconds - slouchSinceSeconds >= needHold - 1e-9;
+        if (slouchRule && (held || state == PostureState.SLOUCHED && !drill)) {
             state = PostureState.SLOUCHED;
             candidate = null;
-        } else if (!state.isSeated() || state == PostureState.SLOUCHED && drillInProgress) {
+        } else if (!state.isSeated() || state == PostureState.SLOUCHED && drill) {
             state = other;
             candidate = null;
         } else if (other == state) {
