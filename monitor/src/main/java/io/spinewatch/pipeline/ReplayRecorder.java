@@ -132,9 +132,9 @@ public final class ReplayRecorder implements PostureListener {
         return all;
     }
 
-    /** Repetitions as the report gives them: rotations per side (one left and one right turn make one). */
+    /** Repetitions as the report gives them: rotations per side, i.e. completed left-and-right cycles (turns / 2). */
     public static int reportedReps(DrillSet d) {
-        return d.signal() == RepSignal.THORACIC_ROTATION ? (d.reps() + 1) / 2 : d.reps();
+        return d.signal() == RepSignal.THORACIC_ROTATION ? d.reps() / 2 : d.reps();
     }
 
     /**
