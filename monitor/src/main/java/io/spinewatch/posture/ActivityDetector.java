@@ -31,6 +31,7 @@ public final class ActivityDetector {
     private static final double GAP_SECONDS = 1.0;
     private static final double FROM_WALK_WINDOW_SECONDS = 8.0;
     private static final double BLEND_SECONDS = 2.5;
+    private static final int ONSET_LEAD_BINS = 25;
 
     private final ActivityParams params;
     private final int quietBins;
@@ -209,8 +210,9 @@ public final class ActivityDetector {
         // A movement of normal length is referenced to the stretch just before it (quiet or nearly so: its
         // mean velocity is zero); a long one that ends a walk to the walk's last strides.
         if (endStart - onsetBin <= maxTransitionBins && !walkedRecently) {
-            startFrom = onsetBin - quietBins;
-            startTo = onsetBin;
+            // The movement began before its rate crossed the onset threshold: the reference stretch ends earlier.
+            startTo = onsetBin - ONSET_LEAD_BINS;
+            startFrom = startTo - quietBins;
         } else if (walkedRecently) {
             fromWalk = true;
             startFrom = Math.max(lastBin - (long) (FROM_WALK_WINDOW_SECONDS / BIN_SECONDS), lastBin - RING + 1);
