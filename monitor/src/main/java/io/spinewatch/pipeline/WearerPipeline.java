@@ -44,6 +44,7 @@ import java.util.Optional;
 public final class WearerPipeline implements SampleListener {
     /** Rhythmic repetitions after which a movement is a drill, not posture (the unprompted detector's minimum). */
     private static final int DRILL_GUARD_REPS = UnpromptedDrillDetector.MIN_REPS;
+    private static final SensorSlot[] SLOTS = SensorSlot.values();
     /** A prompted drill guards against slouch reports this long after its last repetition, s. */
     private static final double DRILL_GUARD_SECONDS = 10;
     /** Trunk lean beyond which a pelvic excursion is a reach, not a tilt drill, deg (a cat/cow leans up to ~25). */
@@ -223,7 +224,7 @@ public final class WearerPipeline implements SampleListener {
         for (int i = 0; i < SensorSlot.COUNT; i++) {
             if (seen[i] && !silent[i] && t - lastSeconds[i] > params.silenceSeconds()) {
                 silent[i] = true;
-                listener.onSensorStatus(new SensorStatus(t, SensorSlot.values()[i], true, lastSeconds[i]));
+                listener.onSensorStatus(new SensorStatus(t, SLOTS[i], true, lastSeconds[i]));
             }
         }
         if (calibrator.due(t)) {
@@ -246,7 +247,7 @@ public final class WearerPipeline implements SampleListener {
                 if ((mask & (1 << i)) != 0) {
                     filters[i].gravityDirection(up);
                     filters[i].orientation(orientation);
-                    angles.update(SensorSlot.values()[i], up, orientation);
+                    angles.update(SLOTS[i], up, orientation);
                 }
             }
             updateRotation();

@@ -15,8 +15,8 @@ import io.spinewatch.protocol.SensorSlot;
  * <li>slouched, {@code rounded_upper_back}: thoracic flexion above its threshold (needs upper + mid);
  * <li>slouched, {@code forward_lean}: upper sensor alone, trunk lean above its threshold (a hip hinge looks
  *     the same);
- * <li>leaning: not slouched and the pelvis tilted forward (hip hinge), or without a pelvis sensor the trunk
- *     leaning forward with the spine within the slouch limits;
+ * <li>leaning: not slouched and the pelvis tilted forward (hip hinge), or, with upper + mid but no pelvis, the
+ *     trunk leaning forward with the upper back within its slouch limit; never with the upper sensor alone;
  * <li>upright otherwise.
  * </ul>
  * A new state is reported once it has held {@code confirmSeconds} ({@code slouchConfirmSeconds} for a slouch).
@@ -126,7 +126,7 @@ public final class PostureClassifier {
         slouchSpine = u && p && !m && hyst(slouchSpine, spine, k.spineSlouchEnterDeg(), k.spineSlouchExitDeg());
         slouchLean = u && !m && !p && hyst(slouchLean, leanDeg, k.leanSlouchEnterDeg(), k.leanSlouchExitDeg());
         hinge = p && hyst(hinge, -tilt, k.hingeEnterDeg(), k.hingeExitDeg());
-        lean = !p && u && hyst(lean, leanDeg, k.trunkLeanEnterDeg(), k.trunkLeanExitDeg());
+        lean = !p && u && m && hyst(lean, leanDeg, k.trunkLeanEnterDeg(), k.trunkLeanExitDeg());
 
         boolean slouchRule = slouchLumbar || slouchLumbarOnly || slouchThoracic || slouchSpine || slouchLean;
         // The hold timer of the slouch rule runs whether or not a drill is in progress: when a drill ends

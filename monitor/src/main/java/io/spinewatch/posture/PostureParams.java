@@ -22,9 +22,9 @@ package io.spinewatch.posture;
  * @param spineSlouchEnterDeg flexion of the whole spine (upper relative to pelvis) that is a slouch when no
  *     mid sensor splits it. Default 15.
  * @param spineSlouchExitDeg exit. Default 10.
- * @param leanSlouchEnterDeg trunk lean that single-sensor mode calls a slouch. Default 15, the order of the
- *     forward angle at which commercial single-sensor trainers buzz.
- * @param leanSlouchExitDeg exit. Default 10.
+ * @param leanSlouchEnterDeg trunk lean that single-sensor mode calls a slouch. Default 12: a slumped sitter's upper
+ *     trunk leans 10-20 deg forward of sitting tall, and single-sensor trainers buzz at angles of this order.
+ * @param leanSlouchExitDeg exit. Default 8.
  * @param hingeEnterDeg anterior pelvic tilt (as a positive number) of a forward hip hinge. Default 8.
  * @param hingeExitDeg exit. Default 5.
  * @param trunkLeanEnterDeg trunk lean that is leaning when the pelvis is not worn. Default 10.
@@ -45,7 +45,7 @@ public record PostureParams(double lumbarSlouchEnterDeg, double lumbarSlouchExit
                             double hingeEnterDeg, double hingeExitDeg,
                             double trunkLeanEnterDeg, double trunkLeanExitDeg,
                             double confirmSeconds, double slouchConfirmSeconds) {
-    public static final PostureParams DEFAULT = new PostureParams(10, 6, 3, 0, 18, 13, 12, 8, 15, 10, 15, 10, 8, 5, 10, 6, 0.5, 3);
+    public static final PostureParams DEFAULT = new PostureParams(10, 6, 3, 0, 18, 13, 12, 8, 15, 10, 12, 8, 8, 5, 10, 6, 0.5, 3);
 
     public PostureParams {
         pair("lumbarSlouch", lumbarSlouchEnterDeg, lumbarSlouchExitDeg);
