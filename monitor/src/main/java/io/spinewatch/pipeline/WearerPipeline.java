@@ -82,6 +82,7 @@ public final class WearerPipeline implements SampleListener {
     private PostureState state;
     private PosturePattern pattern;
     private double noSignalSinceSeconds = Double.NaN;
+    private int activeMask;
     private final int[] runReps = new int[2];
     private final double[] runLastRepSeconds = new double[2];
     private final double[] runIntervalSeconds = new double[2];
@@ -188,8 +189,8 @@ public final class WearerPipeline implements SampleListener {
             pendingStart = Double.NaN;
         }
         calibrator.add(slot, t, s.axMps2(), s.ayMps2(), s.azMps2());
-        if (activitySlot < i) {
-            activitySlot = i; // the lowest worn sensor: pelvis, else mid, else upper
+        if (calibration == null && activitySlot < i) {
+            activitySlot = i; // the lowest worn sensor: pelvis, else mid, else upper (after calibration: in use)
         }
         if (i == activitySlot) {
             f.gravityDirection(up);
@@ -232,15 +233,26 @@ public final class WearerPipeline implements SampleListener {
         }
         PostureState next;
         boolean calibrating = calibration == null || calibrator.collecting() || !Double.isNaN(pendingStart);
+        // A calibrated sensor silent for longer than sensorLostSeconds is left out (the angles it gave go
+        // absent) until it returns; a shorter silence is no_signal.
         int mask = angles.calibratedMask();
         boolean anySilent = false;
         for (int i = 0; i < SensorSlot.COUNT; i++) {
-            if ((mask & (1 << i)) != 0 && (silent[i] || !seen[i])) anySilent = true;
+            if ((mask & (1 << i)) == 0) continue;
+            if (seen[i] && silent[i] && t - lastSeconds[i] > params.sensorLostSeconds()) {
+                mask &= ~(1 << i);
+            } else if (silent[i] || !seen[i]) {
+                anySilent = true;
+            }
+        }
+        activeMask = mask;
+        if (mask != 0) {
+            activitySlot = 31 - Integer.numberOfLeadingZeros(mask);
         }
         angles.beginInstant();
         if (calibrating) {
             next = classifier.force(PostureState.CALIBRATING);
-        } else if (anySilent) {
+        } else if (anySilent || mask == 0) {
             next = classifier.force(PostureState.NO_SIGNAL);
         } else {
             for (int i = 0; i < SensorSlot.COUNT; i++) {
@@ -296,6 +308,10 @@ public final class WearerPipeline implements SampleListener {
             calibration = r.calibration().get();
             angles.setCalibration(calibration);
             activity.reset(io.spinewatch.posture.Activity.SITTING);
+        } else if (calibration == null) {
+            // Nothing to measure in the window (no data, e.g. a window outside the trace): try the next seconds.
+            pendingStart = t;
+            pendingEnd = t + params.autoCalibrationSeconds();
         }
         listener.onCalibration(r);
     }
@@ -331,7 +347,7 @@ public final class WearerPipeline implements SampleListener {
     }
 
     private boolean countable(RepSignal s) {
-        int m = angles.calibratedMask();
+        int m = activeMask;
         return switch (s) {
             case PELVIC_TILT -> SensorSet.hasPelvicTilt(m);
             case LUMBAR_FLEXION -> SensorSet.hasLumbarFlexion(m);
@@ -469,6 +485,11 @@ public final class WearerPipeline implements SampleListener {
 
     public AlertPolicy alertPolicy() {
         return alerts;
+    }
+
+    /** Calibrated sensors in use at the last step: not silent for longer than the sensor-lost time ({@link SensorSet} mask). */
+    public int activeMask() {
+        return activeMask;
     }
 
     /** Sensors seen so far ({@link SensorSet} mask). */

@@ -175,6 +175,30 @@ class WearerPipelineTest {
     }
 
     @Nested
+    class LostSensor {
+        @Test
+        void aSensorGoneForGoodIsLeftOutAndTheOthersCarryOn() {
+            List<ImuSample> xs = samples("calibrate 12s; upright 30s; slouch 60s; upright 20s", 28, true);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, sink);
+            p.calibrateDuring(0, 12);
+            for (ImuSample s : xs) {
+                if (s.slot() == SensorSlot.PELVIS && s.deviceTimeMicros() > 20_000_000) continue;
+                p.onSample(s);
+            }
+            p.finish();
+            assertEquals(SensorSet.UPPER | SensorSet.MID, p.activeMask());
+            SpineAngles last = sink.angles.get(sink.angles.size() - 1);
+            assertFalse(last.hasPelvicTilt() || last.hasLumbarFlexion());
+            assertTrue(last.hasThoracicFlexion() && last.hasTrunkLean());
+            assertEquals(PostureState.UPRIGHT, p.state());
+            // No signal only for the first 30 s of the loss.
+            double noSignalSeconds = sink.states.stream().filter(st -> st == PostureState.NO_SIGNAL).count() * 0.1;
+            assertEquals(30, noSignalSeconds, 1.5);
+        }
+    }
+
+    @Nested
     class HotPath {
         @Test
         void steadySeatedSamplesAllocateNothing() {
