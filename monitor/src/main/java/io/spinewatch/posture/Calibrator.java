@@ -142,17 +142,43 @@ public final class Calibrator {
             stillEnd = Math.min(bins, first + refBins);
         }
         u0 = mean(d, c, first, stillEnd);
-        // Hinge: every later bin tilted by a good part of the largest tilt.
-        double maxTiltDeg = 0;
+        // Hinge: the first excursion after the still phase that tilts by MIN_HINGE_DEG, until it comes back
+        // within half of that; its bins tilted by a good part of its largest tilt. Only the first: whatever the
+        // wearer does after the routine (a slouch tilts the pelvis backwards) must not enter.
+        double cosMin = Math.cos(Math.toRadians(MIN_HINGE_DEG));
+        double cosBack = Math.cos(Math.toRadians(MIN_HINGE_DEG / 2));
+        int hingeStart = -1;
         for (int b = stillEnd; b < bins; b++) {
-            if (c[b] > 0) maxTiltDeg = Math.max(maxTiltDeg, Math.toDegrees(Math.acos(clamp(dotUnit(d, b, u0)))));
+            if (c[b] > 0 && dotUnit(d, b, u0) <= cosMin) {
+                hingeStart = b;
+                break;
+            }
+        }
+        int hingeEnd = bins;
+        double maxTiltDeg = 0;
+        if (hingeStart >= 0) {
+            // Walk back to where the excursion left the still band, and forward to where it returned.
+            while (hingeStart > stillEnd && (c[hingeStart - 1] == 0 || dotUnit(d, hingeStart - 1, u0) < cosBack)) hingeStart--;
+            for (int b = hingeStart; b < bins; b++) {
+                if (c[b] == 0) continue;
+                double dot = dotUnit(d, b, u0);
+                maxTiltDeg = Math.max(maxTiltDeg, Math.toDegrees(Math.acos(clamp(dot))));
+                if (dot > cosBack && maxTiltDeg >= MIN_HINGE_DEG) {
+                    hingeEnd = b;
+                    break;
+                }
+            }
+        } else {
+            for (int b = stillEnd; b < bins; b++) {
+                if (c[b] > 0) maxTiltDeg = Math.max(maxTiltDeg, Math.toDegrees(Math.acos(clamp(dotUnit(d, b, u0)))));
+            }
         }
         double[] right = new double[3];
         double outSq = 0;
         int hingeBins = 0;
-        if (maxTiltDeg >= MIN_HINGE_DEG) {
-            double cosHinge = Math.cos(Math.toRadians(Math.max(MIN_HINGE_DEG / 2, 0.3 * maxTiltDeg)));
-            for (int b = stillEnd; b < bins; b++) {
+        double cosHinge = Math.cos(Math.toRadians(Math.max(MIN_HINGE_DEG / 2, 0.3 * maxTiltDeg)));
+        if (hingeStart >= 0) {
+            for (int b = hingeStart; b < hingeEnd; b++) {
                 if (c[b] == 0 || dotUnit(d, b, u0) > cosHinge) continue;
                 double[] u = unit(d, b);
                 right[0] += u0[1] * u[2] - u0[2] * u[1];
@@ -168,8 +194,7 @@ public final class Calibrator {
             for (int i = 0; i < 3; i++) left[i] = -(right[i] - k * u0[i]);
             normalize(left);
             // Out-of-plane tilt: component of each hinge direction along the mediolateral axis.
-            double cosHinge = Math.cos(Math.toRadians(Math.max(MIN_HINGE_DEG / 2, 0.3 * maxTiltDeg)));
-            for (int b = stillEnd; b < bins; b++) {
+            for (int b = hingeStart; b < hingeEnd; b++) {
                 if (c[b] == 0 || dotUnit(d, b, u0) > cosHinge) continue;
                 double[] u = unit(d, b);
                 double a = Math.toDegrees(Math.asin(clamp(dot(u, left))));

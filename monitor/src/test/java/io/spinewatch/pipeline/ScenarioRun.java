@@ -42,11 +42,24 @@ final class ScenarioRun implements PostureListener {
     }
 
     static ScenarioRun run(Session session, SensorNoise noise, Mountings mountings, PipelineParams params, int sensorMask) {
+        return run(session, noise, mountings, params, sensorMask, 100);
+    }
+
+    static ScenarioRun run(Session session, SensorNoise noise, Mountings mountings, PipelineParams params, int sensorMask,
+                           double sampleRateHz) {
+        return run(session, noise, mountings, params, sensorMask, sampleRateHz, true);
+    }
+
+    /** @param calibrationWindow whether the pipeline is told when the routine runs (as {@code # calibrate=A-B} does) */
+    static ScenarioRun run(Session session, SensorNoise noise, Mountings mountings, PipelineParams params, int sensorMask,
+                           double sampleRateHz, boolean calibrationWindow) {
         ScenarioRun r = new ScenarioRun(session);
         WearerPipeline p = new WearerPipeline(params, CATALOGUE, r);
         r.pipeline = p;
-        p.calibrateDuring(session.calibration().startS(), session.calibration().endS());
-        Simulation.Config config = Simulation.Config.of(100, noise, mountings).withTruthRate(10);
+        if (calibrationWindow) {
+            p.calibrateDuring(session.calibration().startS(), session.calibration().endS());
+        }
+        Simulation.Config config = Simulation.Config.of(sampleRateHz, noise, mountings).withTruthRate(10);
         r.result = Simulation.run(session, config, new SimulationListener() {
             @Override
             public void onSample(SimulatedSample s) {

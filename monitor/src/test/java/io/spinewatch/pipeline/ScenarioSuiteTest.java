@@ -341,6 +341,44 @@ class ScenarioSuiteTest {
     }
 
     @Nested
+    class Robustness {
+        /** Sessions replayed again at other sample rates and without the calibration mark. */
+        List<Outcome> variants(double rateHz, boolean window) {
+            List<Case> cs = cases();
+            return IntStream.of(0, 25).parallel()
+                    .mapToObj(i -> new Outcome(cs.get(i), ScenarioRun.run(cs.get(i).session(), cs.get(i).noise(),
+                            cs.get(i).mountings(), PARAMS, ScenarioRun.ALL, rateHz, window)))
+                    .toList();
+        }
+
+        void check(List<Outcome> os, boolean window) {
+            for (Outcome o : os) {
+                double[] se = sittingSquaredErrors(o.run());
+                // The same per-session bound as the main suite (its 2 deg is over all sessions).
+                for (int j = 0; j < 4; j++) assertTrue(Math.sqrt(se[j] / se[4]) <= 3, o.c().name() + " angle " + j + ": " + Math.sqrt(se[j] / se[4]));
+                // Without the mark the first 20 s are the routine: a slouch inside them is alerted late, not wrongly.
+                List<String> problems = scoreAlerts(o).problems().stream()
+                        .filter(p -> window || !p.contains("slouch 12.0-")).toList();
+                assertTrue(problems.isEmpty(), problems.toString());
+                assertTrue(scoreReps(o).stream().allMatch(r -> r.counted() != null && Math.abs(r.counted() - r.truth()) <= 1));
+            }
+        }
+
+        @Test
+        void twentyFiveAndTwoHundredHertzWorkAsWellAsAHundred() {
+            check(variants(25, true), true);
+            check(variants(200, true), true);
+        }
+
+        @Test
+        void withoutTheCalibrationMarkTheHingeIsFoundInTheFirstSeconds() {
+            List<Outcome> os = variants(100, false);
+            for (Outcome o : os) assertTrue(o.run().calibrations.get(0).hingeDetected(), o.c().name());
+            check(os, false);
+        }
+    }
+
+    @Nested
     class Activity {
         @Test
         void walkingAndStandingAreRecognisedAndSittingResumes() {

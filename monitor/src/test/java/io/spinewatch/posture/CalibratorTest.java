@@ -72,6 +72,26 @@ class CalibratorTest {
         }
 
         @Test
+        void onlyTheFirstExcursionIsTheHinge() {
+            // After the routine the wearer slouches: the pelvis tilts backwards for longer than the hinge lasted.
+            SplittableRandom rnd = new SplittableRandom(8);
+            Quat truth = randomMounting(rnd);
+            Calibrator c = new Calibrator();
+            c.start(0, 20);
+            routine(c, SensorSlot.PELVIS, truth, 5, 25, 0, 0.05, rnd);
+            Quat bodyToSensor = truth.copy().conjugate();
+            Vec3 up = new Vec3();
+            for (int k = 1200; k < 2000; k++) {
+                double th = Math.toRadians(-15);
+                bodyToSensor.rotate(new Vec3(-Math.sin(th), 0, Math.cos(th)), up);
+                c.add(SensorSlot.PELVIS, k * 0.01, 9.81 * up.x, 9.81 * up.y, 9.81 * up.z);
+            }
+            SensorMounting m = c.finish().calibration().orElseThrow().mounting(SensorSlot.PELVIS).orElseThrow();
+            assertTrue(angleDeg(m, truth) < 0.5, "angle " + angleDeg(m, truth));
+            assertEquals(25, m.hingeDeg(), 1);
+        }
+
+        @Test
         void aHingeOutOfTheSagittalPlaneIsReported() {
             Calibrator c = new Calibrator();
             c.start(0, 12);
