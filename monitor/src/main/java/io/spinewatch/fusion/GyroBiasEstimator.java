@@ -118,9 +118,9 @@ final class GyroBiasEstimator {
         // (B5) P = P - K H P, then re-symmetrised against round-off. P is symmetric, so H P = (P H^T)^T.
         CommonOps_DDF3.multTransB(k, pht, khp);
         CommonOps_DDF3.subtractEquals(p, khp);
-        double m12 = 0.5 * (p.a12 + p.a21);
-        double m13 = 0.5 * (p.a13 + p.a31);
-        double m23 = 0.5 * (p.a23 + p.a32);
+        double m12 = flushTiny(0.5 * (p.a12 + p.a21));
+        double m13 = flushTiny(0.5 * (p.a13 + p.a31));
+        double m23 = flushTiny(0.5 * (p.a23 + p.a32));
         p.a12 = m12;
         p.a21 = m12;
         p.a13 = m13;
@@ -135,6 +135,14 @@ final class GyroBiasEstimator {
 
     private static void copy(DMatrix3x3 from, DMatrix3x3 to) {
         to.setTo(from.a11, from.a12, from.a13, from.a21, from.a22, from.a23, from.a31, from.a32, from.a33);
+    }
+
+    /**
+     * Long rest periods shrink the correlations geometrically; left alone they would pass through the
+     * subnormal range, where arithmetic is many times slower. Far below any variance here, they are zero.
+     */
+    private static double flushTiny(double v) {
+        return Math.abs(v) < 1e-200 ? 0 : v;
     }
 
     private double clip(double v) {

@@ -23,7 +23,9 @@ import org.ejml.data.DMatrix3x3;
  * method per sample, then read the getters. Do not mix the two kinds on one filter. The first sample, and
  * the first after a gap longer than {@link FilterParams#maxGapSeconds()}, initialises the orientation from the
  * accelerometer (zero heading, or the magnetometer heading). Samples with a non-finite value or a
- * non-positive interval are rejected: counted, flagged, and the state is left exactly as it was.
+ * non-positive interval are rejected: counted, flagged, and the state is left exactly as it was. A device
+ * clock that wraps or restarts costs {@code updateAtMicros} one rejected sample: the next sample that follows
+ * it within {@code maxGapSeconds} confirms the new time base and the filter carries on without a restart.
  *
  * <p>Not thread-safe; one instance per sensor, driven by one thread. {@code update} allocates nothing.
  *
@@ -69,6 +71,9 @@ public final class OrientationFilter {
     private boolean initialised;
     private boolean hasLastMicros;
     private long lastMicros;
+    private boolean pendingClockReset;
+    private long pendingMicros;
+    private long clockResetCount;
     private double accRejectedSeconds;
     private boolean accRecovery;
     private boolean accRejected;
@@ -151,10 +156,22 @@ public final class OrientationFilter {
         double interval = 0;
         if (hasLastMicros) {
             if (tMicros <= lastMicros) {
-                return reject();
+                // A device clock that wrapped or restarted runs on from a new origin: one sample is rejected,
+                // and a second one that follows it closely confirms the new time base. A lone sample out of
+                // order (a late packet) is rejected and forgotten.
+                if (pendingClockReset && tMicros > pendingMicros
+                        && (tMicros - pendingMicros) * 1e-6 <= params.maxGapSeconds()) {
+                    clockResetCount++;
+                    lastMicros = pendingMicros;
+                } else {
+                    pendingClockReset = true;
+                    pendingMicros = tMicros;
+                    return reject();
+                }
             }
             interval = (tMicros - lastMicros) * 1e-6;
         }
+        pendingClockReset = false;
         boolean accepted = step(interval, gx, gy, gz, ax, ay, az, withMag, mx, my, mz);
         if (accepted) {
             lastMicros = tMicros;
@@ -312,28 +329,40 @@ public final class OrientationFilter {
     /** (B1)-(B6): Kalman step for the gyroscope bias, with the rest or the motion measurement. */
     private void estimateBias(double dt, boolean atRest, boolean corrected) {
         bias.predict(dt);
+        boolean motionMeasurement = false;
+        double bx = bias.biasX();
+        double by = bias.biasY();
+        double bz = bias.biasZ();
+        DMatrix3x3 r = rotationLp;
+        if (params.motionBiasEnabled() && corrected) {
+            // (B7) R: sensor to heading-free earth, and R b, each low-passed like the acceleration so that the
+            // measurement and its model see the same filter. They run whenever (4) runs, at rest too, so that
+            // they are in step with it when motion resumes.
+            scratchQuat.multiply(accQuat, gyroQuat);
+            rotationMatrix(scratchQuat, rotation);
+            rotatedBias[0] = rotation[0] * bx + rotation[1] * by + rotation[2] * bz;
+            rotatedBias[1] = rotation[3] * bx + rotation[4] * by + rotation[5] * bz;
+            motionRotationLp.step(dt, rotation, rotation);
+            motionBiasLp.step(dt, rotatedBias, rotatedBias);
+            r.a11 = rotation[0];
+            r.a12 = rotation[1];
+            r.a13 = rotation[2];
+            r.a21 = rotation[3];
+            r.a22 = rotation[4];
+            r.a23 = rotation[5];
+            r.a31 = rotation[6];
+            r.a32 = rotation[7];
+            r.a33 = rotation[8];
+            // The running-mean start of (4) lacks the Butterworth dynamics the measurement model assumes.
+            motionMeasurement = !accLp.isWarmingUp();
+        }
         if (atRest && params.restBiasEnabled()) {
             bias.correctRest(rest.gyroLowPass(gyroLp), dt);
             return;
         }
-        if (!params.motionBiasEnabled() || !corrected || accLp.isWarmingUp()) {
+        if (!motionMeasurement) {
             return;
         }
-        // (B7) R: sensor to heading-free earth, and R b, each low-passed like the acceleration so that the
-        // measurement and its model see the same filter.
-        scratchQuat.multiply(accQuat, gyroQuat);
-        rotationMatrix(scratchQuat, rotation);
-        double bx = bias.biasX();
-        double by = bias.biasY();
-        double bz = bias.biasZ();
-        rotatedBias[0] = rotation[0] * bx + rotation[1] * by + rotation[2] * bz;
-        rotatedBias[1] = rotation[3] * bx + rotation[4] * by + rotation[5] * bz;
-        motionRotationLp.step(dt, rotation, rotation);
-        motionBiasLp.step(dt, rotatedBias, rotatedBias);
-        DMatrix3x3 r = rotationLp;
-        r.a11 = rotation[0]; r.a12 = rotation[1]; r.a13 = rotation[2];
-        r.a21 = rotation[3]; r.a22 = rotation[4]; r.a23 = rotation[5];
-        r.a31 = rotation[6]; r.a32 = rotation[7]; r.a33 = rotation[8];
         // (B8) The correction just applied was a rotation by (accE.y, -accE.x) over dt; it compensates
         // the drift R (b - bHat), so y = -correction/dt + (R bHat)_lp measures R b.
         double e0 = -accE.y / dt + rotatedBias[0] - (r.a11 * bx + r.a12 * by + r.a13 * bz);
@@ -504,6 +533,11 @@ public final class OrientationFilter {
     /** Samples rejected (non-finite value, non-positive interval) since construction. */
     public long rejectedSampleCount() {
         return rejectedCount;
+    }
+
+    /** Device clock resets or wraps followed in {@code updateAtMicros} (the orientation carries on). */
+    public long clockResetCount() {
+        return clockResetCount;
     }
 
     /** Restarts caused by gaps longer than {@link FilterParams#maxGapSeconds()}. */

@@ -419,6 +419,38 @@ class OrientationFilterTest {
         }
 
         @Test
+        void aWrappingDeviceClockCostsOneSampleAndNoRestart() {
+            // A 32-bit microsecond counter wraps every 71.6 min; here it wraps 20 s into a slow rotation.
+            long wrap = 1L << 32;
+            long start = wrap - 20_000_000;
+            SyntheticImu imu = new SyntheticImu((t, q) -> q.setAxisAngle(0.3, 1, 0.1, 0.2 * t), 31).typicalNoise();
+            OrientationFilter f = new OrientationFilter();
+            double worst = 0;
+            for (int k = 0; k < 4000; k++) {
+                imu.sampleAt(k * DT);
+                long t = (start + k * 10_000L) % wrap;
+                f.updateAtMicros(t, imu.gx, imu.gy, imu.gz, imu.ax, imu.ay, imu.az);
+                if (k > 100) {
+                    worst = Math.max(worst, imu.tiltErrorDeg(f));
+                }
+            }
+            assertEquals(1, f.clockResetCount());
+            assertEquals(1, f.rejectedSampleCount());
+            assertEquals(0, f.restartCount());
+            assertTrue(worst < 0.5, "" + worst);
+        }
+
+        @Test
+        void aLateSampleIsRejectedAlone() {
+            OrientationFilter f = new OrientationFilter();
+            assertTrue(f.updateAtMicros(1_000_000, 0, 0, 0, 0, 0, 9.81));
+            assertTrue(f.updateAtMicros(1_010_000, 0, 0, 0, 0, 0, 9.81));
+            assertFalse(f.updateAtMicros(1_005_000, 0, 0, 0, 0, 0, 9.81));
+            assertTrue(f.updateAtMicros(1_020_000, 0, 0, 0, 0, 0, 9.81));
+            assertEquals(0, f.clockResetCount());
+        }
+
+        @Test
         void timeGoingBackwardsIsRejected() {
             OrientationFilter f = new OrientationFilter();
             assertTrue(f.updateAtMicros(1_000_000, 0, 0, 0, 0, 0, 9.81));
@@ -593,6 +625,68 @@ class OrientationFilterTest {
             assertTrue(f.isMagnetometerIgnored());
             assertEquals(0, f.headingCorrectionRad());
             assertTrue(imu.errorDeg(f) > 80);
+        }
+    }
+
+    @Nested
+    class WorkingDay {
+        @Test
+        void eightSeatedHoursWithADriftingBiasStayTrue() {
+            // Posture changes every 2 min (2 s transitions of up to 25 deg), slow turns of the chair, a 3 m/s^2
+            // bump every 10 min, and a gyro bias drifting with temperature: x from 0.5 to 1.5 deg/s over the
+            // day, y a +-0.5 deg/s swing, z 0.3 deg/s.
+            Quat base = new Quat().setAxisAngle(1, 0.2, 0, Math.toRadians(15));
+            SyntheticImu.Trajectory day = new SyntheticImu.Trajectory() {
+                private final Quat tmp = new Quat();
+
+                @Override
+                public void orientation(double t, Quat out) {
+                    double segment = Math.floor(t / 120);
+                    double s = Math.min(1, (t - segment * 120) / 2);
+                    double from = 25 * Math.sin((segment - 1) * 1.7);
+                    double to = 25 * Math.sin(segment * 1.7);
+                    double lean = from + (to - from) * (0.5 - 0.5 * Math.cos(Math.PI * s));
+                    out.multiply(tmp.setAxisAngle(0, 0, 1, Math.toRadians(10 * Math.sin(t / 300))), base);
+                    out.multiply(out, tmp.setAxisAngle(1, 0, 0, Math.toRadians(lean)));
+                }
+
+                @Override
+                public void linearAccEarth(double t, Vec3 out) {
+                    double p = t % 600;
+                    out.set(p > 300 && p < 300.4 ? 3 : 0, 0, 0);
+                }
+            };
+            SyntheticImu imu = new SyntheticImu(day, 30).typicalNoise();
+            OrientationFilter f = new OrientationFilter();
+            MadgwickBaseline m = new MadgwickBaseline().start(base);
+            double worst = 0;
+            double sum = 0;
+            double sumMadgwick = 0;
+            long n = 0;
+            double bx = 0;
+            double by = 0;
+            for (long k = 0; k < 8L * 3600 * 100; k++) {
+                double t = k * DT;
+                bx = 0.5 + t / (8 * 3600.0);
+                by = 0.5 * Math.sin(t / 3600);
+                imu.biasDegPerS(bx, by, 0.3).sampleAt(t).feed(f);
+                m.update(imu.dt, imu.gx, imu.gy, imu.gz, imu.ax, imu.ay, imu.az);
+                if (t > 10 && k % 10 == 0) {
+                    double e = imu.tiltErrorDeg(f);
+                    worst = Math.max(worst, e);
+                    sum += e;
+                    sumMadgwick += imu.tiltErrorDeg(m);
+                    n++;
+                }
+            }
+            assertTrue(sum / n < 0.1, "mean tilt error " + sum / n);
+            assertTrue(worst < 1.5, "worst tilt error " + worst);
+            assertTrue(sum < sumMadgwick / 3, "ours " + sum / n + " deg vs Madgwick " + sumMadgwick / n + " deg");
+            Vec3 b = f.biasEstimate(new Vec3());
+            assertEquals(bx, degPerS(b.x), 0.1);
+            assertEquals(by, degPerS(b.y), 0.1);
+            assertEquals(0, f.restartCount());
+            assertEquals(0, f.singularBiasStepCount());
         }
     }
 
