@@ -20,8 +20,9 @@ import io.spinewatch.protocol.SensorSlot;
  * <li>upright otherwise.
  * </ul>
  * A new state is reported once it has held {@code confirmSeconds} ({@code slouchConfirmSeconds} for a slouch).
- * While a drill is in progress a slouch must also have held for half the drill's repetition interval: a drill's
- * rounding phases are movement, not posture, and never last that long.
+ * While a drill is in progress a slouch must also have held for half the drill's repetition interval (a drill's
+ * rounding phases are movement, not posture, and never last that long), and the state does not switch between
+ * upright and leaning.
  */
 public final class PostureClassifier {
     private final PostureParams params;
@@ -145,7 +146,8 @@ public final class PostureClassifier {
         } else if (!state.isSeated() || state == PostureState.SLOUCHED && drill) {
             state = other;
             candidate = null;
-        } else if (other == state) {
+        } else if (other == state || drill) {
+            // During a drill the seated state holds: its phases swing between hinge-like and upright angles.
             candidate = null;
         } else {
             if (candidate != other) {
