@@ -246,7 +246,15 @@ class ScenarioSuiteTest {
         List<Double> onset = new ArrayList<>();
         List<Double> label = new ArrayList<>();
         int sustained = 0, once = 0, exact = 0, offByOne = 0, sets = 0;
+        long agree = 0, judged = 0;
         for (Outcome o : os) {
+            ScenarioRun r = o.run();
+            for (int k = 0; k < r.states.size(); k++) {
+                TruthState ts = r.truthStates.get(r.truthIndex(r.angles.get(k).tSeconds()));
+                if (ts == TruthState.DRILL || ts == TruthState.CALIBRATING) continue;
+                judged++;
+                if (ts.label().equals(r.states.get(k).label())) agree++;
+            }
             double[] s = sittingSquaredErrors(o.run());
             for (int j = 0; j < 5; j++) se[j] += s[j];
             AlertScore a = scoreAlerts(o);
@@ -267,6 +275,8 @@ class ScenarioSuiteTest {
         System.out.printf(Locale.ROOT, "alert latency from slouch-rule onset (s): median %.1f  max %.1f  (hold %.0f s)%n",
                 pct(onset, 50), pct(onset, 100), HOLD_SECONDS);
         System.out.printf(Locale.ROOT, "alert latency from labelled slouch start (s): median %.1f  max %.1f%n", pct(label, 50), pct(label, 100));
+        System.out.printf(Locale.ROOT, "steps whose state matches the truth label (drills and calibration left out): %.1f %%%n",
+                100.0 * agree / judged);
         System.out.printf(Locale.ROOT, "drill sets: %d exact, %d off by one, %d worse, of %d%n", exact, offByOne, sets - exact - offByOne, sets);
     }
 
