@@ -76,6 +76,7 @@ public final class WearerPipeline implements SampleListener {
     private double pendingStart = Double.NaN;
     private double pendingEnd = Double.NaN;
     private boolean autoCalibration = true;
+    private boolean autoWindow;
     private boolean anySample;
     private int activitySlot = -1;
     private double nextStepSeconds = Double.NaN;
@@ -126,6 +127,7 @@ public final class WearerPipeline implements SampleListener {
         pendingStart = startSeconds;
         pendingEnd = endSeconds;
         autoCalibration = false;
+        autoWindow = false;
     }
 
     /** Recalibration on request: the wearer does the routine now, within the next {@code durationSeconds}. */
@@ -162,6 +164,7 @@ public final class WearerPipeline implements SampleListener {
             if (autoCalibration && calibration == null) {
                 pendingStart = t;
                 pendingEnd = t + params.autoCalibrationSeconds();
+                autoWindow = true;
             }
         }
         advanceTo(t);
@@ -229,7 +232,10 @@ public final class WearerPipeline implements SampleListener {
             }
         }
         if (calibrator.due(t)) {
-            finishCalibration(t);
+            finishCalibration(t, false);
+        } else if (autoWindow && calibrator.collecting() && steps % Math.max(1, Math.round(params.stepRateHz())) == 0
+                && calibrator.routineComplete()) {
+            finishCalibration(t, true); // an automatic window ends as soon as the routine has been seen
         }
         PostureState next;
         boolean calibrating = calibration == null || calibrator.collecting() || !Double.isNaN(pendingStart);
@@ -302,8 +308,9 @@ public final class WearerPipeline implements SampleListener {
         return reps >= DRILL_GUARD_REPS && t - runLastRepSeconds[k] < window ? Math.max(0.1, runIntervalSeconds[k]) : 0;
     }
 
-    private void finishCalibration(double t) {
-        CalibrationResult r = calibrator.finish();
+    private void finishCalibration(double t, boolean early) {
+        CalibrationResult r = early ? calibrator.finishAt(t) : calibrator.finish();
+        autoWindow = false;
         if (r.calibration().isPresent()) {
             calibration = r.calibration().get();
             angles.setCalibration(calibration);
@@ -312,6 +319,7 @@ public final class WearerPipeline implements SampleListener {
             // Nothing to measure in the window (no data, e.g. a window outside the trace): try the next seconds.
             pendingStart = t;
             pendingEnd = t + params.autoCalibrationSeconds();
+            autoWindow = true;
         }
         listener.onCalibration(r);
     }

@@ -42,6 +42,7 @@ public final class Calibrator {
     private double endSeconds = Double.NaN;
     private boolean collecting;
     private int lastBin = -1;
+    private final double[] scratchUp = new double[3];
 
     /** Starts collecting a routine over wearer time {@code [startSeconds, endSeconds]}; clears earlier data. */
     public void start(double startSeconds, double endSeconds) {
@@ -87,6 +88,60 @@ public final class Calibrator {
         sum[s][3 * bin + 2] += azMps2 / n;
         count[s][bin]++;
         lastBin = Math.max(lastBin, bin);
+    }
+
+    /**
+     * Whether the data so far hold a whole routine for every sensor that delivered any: a still phase, a hinge
+     * of at least {@link #MIN_HINGE_DEG} that came back, and a second of stillness after it. Lets a caller end
+     * an open-ended (automatic) window early. Allocation-free.
+     */
+    public boolean routineComplete() {
+        if (!collecting) return false;
+        int bins = lastBin + 1;
+        int refBins = (int) Math.round(MIN_STILL_SECONDS / BIN_SECONDS);
+        double cosStill = Math.cos(Math.toRadians(STILL_DEG));
+        double cosMin = Math.cos(Math.toRadians(MIN_HINGE_DEG));
+        double cosBack = Math.cos(Math.toRadians(MIN_HINGE_DEG / 2));
+        boolean any = false;
+        for (int s = 0; s < SensorSlot.COUNT; s++) {
+            double[] d = sum[s];
+            int[] c = count[s];
+            int first = -1;
+            for (int b = 0; b < bins && first < 0; b++) if (c[b] > 0) first = b;
+            if (first < 0) continue;
+            any = true;
+            double x = 0, y = 0, z = 0;
+            for (int b = first; b < Math.min(bins, first + refBins); b++) {
+                x += d[3 * b];
+                y += d[3 * b + 1];
+                z += d[3 * b + 2];
+            }
+            double n = Math.sqrt(x * x + y * y + z * z);
+            if (n == 0) return false;
+            double[] u0 = scratchUp;
+            u0[0] = x / n;
+            u0[1] = y / n;
+            u0[2] = z / n;
+            int b = first;
+            while (b < bins && (c[b] == 0 || dotUnit(d, b, u0) >= cosStill)) b++;
+            if ((b - first) * BIN_SECONDS < MIN_STILL_SECONDS) return false;
+            while (b < bins && (c[b] == 0 || dotUnit(d, b, u0) > cosMin)) b++;     // to the hinge
+            while (b < bins && (c[b] == 0 || dotUnit(d, b, u0) <= cosBack)) b++;   // and back
+            int still = 0;
+            while (b < bins && still < refBins) {
+                if (c[b] > 0 && dotUnit(d, b, u0) > cosBack) still++;
+                else if (c[b] > 0) still = 0;
+                b++;
+            }
+            if (still < refBins) return false;
+        }
+        return any;
+    }
+
+    /** Closes the window now, at wearer time {@code tSeconds}, and solves (an automatic window ended early). */
+    public CalibrationResult finishAt(double tSeconds) {
+        endSeconds = Math.min(endSeconds, tSeconds);
+        return finish();
     }
 
     /** Closes the window and solves for every sensor that delivered data. */

@@ -366,9 +366,7 @@ class ScenarioSuiteTest {
                 double[] se = sittingSquaredErrors(o.run());
                 // The same per-session bound as the main suite (its 2 deg is over all sessions).
                 for (int j = 0; j < 4; j++) assertTrue(Math.sqrt(se[j] / se[4]) <= 3, o.c().name() + " angle " + j + ": " + Math.sqrt(se[j] / se[4]));
-                // Without the mark the first 20 s are the routine: a slouch inside them is alerted late, not wrongly.
-                List<String> problems = scoreAlerts(o).problems().stream()
-                        .filter(p -> window || !p.contains("slouch 12.0-")).toList();
+                List<String> problems = scoreAlerts(o).problems();
                 assertTrue(problems.isEmpty(), problems.toString());
                 assertTrue(scoreReps(o).stream().allMatch(r -> r.counted() != null && Math.abs(r.counted() - r.truth()) <= 1));
             }

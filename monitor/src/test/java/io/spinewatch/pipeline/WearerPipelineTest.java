@@ -148,7 +148,9 @@ class WearerPipelineTest {
             p.finish();
             assertEquals(1, sink.calibrations.size());
             assertTrue(sink.calibrations.get(0).hingeDetected());
-            assertEquals(20, sink.calibrations.get(0).endSeconds() - sink.calibrations.get(0).startSeconds(), 1e-9);
+            // The automatic window (20 s at most) ends once the routine has been seen: hinge back at 10.6 s, then 1 s still.
+            double length = sink.calibrations.get(0).endSeconds() - sink.calibrations.get(0).startSeconds();
+            assertTrue(length > 11 && length < 14, "window " + length);
         }
     }
 

@@ -92,6 +92,28 @@ class CalibratorTest {
         }
 
         @Test
+        void aCompletedRoutineIsRecognisedBeforeTheWindowEnds() {
+            SplittableRandom rnd = new SplittableRandom(12);
+            Quat truth = randomMounting(rnd);
+            Calibrator c = new Calibrator();
+            c.start(0, 60);
+            Quat bodyToSensor = truth.copy().conjugate();
+            Vec3 up = new Vec3();
+            boolean seenAt9 = false;
+            for (int k = 0; k < 1200; k++) {
+                double t = k * 0.01;
+                double f = t < 5 ? 0 : t < 9 ? 0.5 - 0.5 * Math.cos(2 * Math.PI * (t - 5) / 4) : 0;
+                double th = Math.toRadians(30 * f);
+                bodyToSensor.rotate(new Vec3(-Math.sin(th), 0, Math.cos(th)), up);
+                c.add(SensorSlot.UPPER, t, 9.81 * up.x, 9.81 * up.y, 9.81 * up.z);
+                if (Math.abs(t - 9) < 0.005) seenAt9 = c.routineComplete();
+            }
+            assertFalse(seenAt9, "not before a second of stillness after the hinge");
+            assertTrue(c.routineComplete());
+            assertTrue(c.finishAt(12).hingeDetected());
+        }
+
+        @Test
         void aHingeOutOfTheSagittalPlaneIsReported() {
             Calibrator c = new Calibrator();
             c.start(0, 12);
