@@ -426,7 +426,9 @@ public final class WearerPipeline implements SampleListener {
             }
         }
         Optional<DrillSet> set = unprompted.update(t, state, tilt, rotation);
-        set.ifPresent(listener::onDrillSet);
+        if (set.isPresent()) {
+            listener.onDrillSet(set.get()); // not ifPresent(listener::onDrillSet): a bound reference is an object per step
+        }
     }
 
     /**
