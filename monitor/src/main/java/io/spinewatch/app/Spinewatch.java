@@ -24,6 +24,7 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand(new DecodeCommand());
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand(new OrientCommand());
+        cl.addSubcommand(new HistoryCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }
