@@ -25,6 +25,8 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand(new OrientCommand());
         cl.addSubcommand(new HistoryCommand());
+        cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new ExportCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class HistoryCommandTest {
-    private record Run(int exit, String out, String err) {
+    record Run(int exit, String out, String err) {
     }
 
     static Run run(String... args) {
