@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class HistoryWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final long MAX_RETRY_MILLIS = 30_000;
+    private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Attempts at a failing batch once {@link #close()} was called, before it is given up. */
     private static final int ATTEMPTS_WHEN_CLOSING = 3;
 
@@ -189,11 +190,13 @@ public final class HistoryWriter implements AutoCloseable {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(params.maxBatchDelayMillis());
                 while (batch.size() < params.batchRecords()) {
                     long left = closing ? 0 : deadline - System.nanoTime();
-                    Item next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-                    if (next == null) {
+                    // Wait in short slices so close() is noticed without interrupting a JDBC call.
+                    Item next = left > 0 ? queue.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next != null) {
+                        batch.add(next);
+                    } else if (left <= CLOSE_CHECK_NANOS) {
                         break;
                     }
-                    batch.add(next);
                 }
                 for (Item i : batch) {
                     records.add(i.record());
@@ -229,7 +232,7 @@ public final class HistoryWriter implements AutoCloseable {
                 }
                 LOG.warn("history: commit of {} records to {} failed, retrying in {} ms: {}",
                         records.size(), store.location(), waitMillis, e.toString());
-                Thread.sleep(waitMillis);
+                Thread.sleep(closing ? params.retryMillis() : waitMillis);
                 waitMillis = Math.min(MAX_RETRY_MILLIS, waitMillis * 2);
             }
         }
