@@ -60,7 +60,7 @@ public final class HistoryCommand implements Runnable {
             }
             DbLocation loc = location(spec, db);
             PrintWriter out = spec.commandLine().getOut();
-            Instant cutoff = clock.instant().minus(Duration.ofDays(days));
+            Instant cutoff = clock.instant().minus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             try (HistoryStore store = open(loc, spec.commandLine().getErr(), "history prune")) {
                 if (store == null) {
                     return 1;

@@ -37,7 +37,10 @@ class HtmlReportTest {
     @TempDir
     static Path dir;
     SimulatedDay day;
+    /** Seconds slouched over the whole week, by the simulator's truth. */
+    double weekTruthSlouchedSeconds;
     ReportData data;
+    ReportData week;
     String html;
 
     static long at(LocalDate d, int hour, int minute) {
@@ -50,15 +53,22 @@ class HtmlReportTest {
         try (HistoryStore store = HistoryStore.open(DbLocation.h2(dir.resolve("history")))) {
             store.write(List.of(new WearerZone(WEARER, ZONE)));
             store.write(day.records());
+            weekTruthSlouchedSeconds = day.truthSlouchedSeconds;
             // Shorter days around it, for the week's trend.
-            store.write(SimulatedDay.of(WEARER, at(DAY.minusDays(2), 9, 0), 150, 21).records());
-            store.write(SimulatedDay.of(WEARER, at(DAY.minusDays(1), 13, 0), 90, 22).records());
-            store.write(SimulatedDay.of(WEARER, at(DAY.plusDays(1), 8, 0), 120, 23).records());
+            SimulatedDay[] others = {SimulatedDay.of(WEARER, at(DAY.minusDays(2), 9, 0), 150, 21),
+                    SimulatedDay.of(WEARER, at(DAY.minusDays(1), 13, 0), 90, 22),
+                    SimulatedDay.of(WEARER, at(DAY.plusDays(1), 8, 0), 120, 23)};
+            for (SimulatedDay o : others) {
+                store.write(o.records());
+                weekTruthSlouchedSeconds += o.truthSlouchedSeconds;
+            }
             data = ReportData.fromStore(store, WEARER, DAY, DAY);
+            week = ReportData.fromStore(store, WEARER, DAY.minusDays(2), DAY.plusDays(4));
         }
         html = HtmlReport.render(data, "test");
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("day.html"), html);
+        HtmlReport.write(week, "test", OUT.resolve("week.html"));
     }
 
     static int count(String text, String needle) {
@@ -81,6 +91,14 @@ class HtmlReportTest {
             DaySummary wednesday = data.trend().get(2);
             assertEquals(DAY, wednesday.day());
             assertEquals(truth, wednesday.slouchedMinutes(), truth * 0.01);
+        }
+
+        @Test
+        void aWeeksSlouchedMinutesMatchTheTruthOfAllItsDays() {
+            double truth = weekTruthSlouchedSeconds / 60;
+            assertEquals(truth, week.slouchedMinutes(), truth * 0.01);
+            assertEquals(7, week.trend().size());
+            assertTrue(HtmlReport.render(week, "test").contains("Week 11, 9 Mar – 15 Mar 2026"));
         }
 
         @Test
@@ -141,23 +159,26 @@ class HtmlReportTest {
     @Tag("integration")
     class InABrowser {
         @Test
-        void chromiumRendersItToAScreenshot() throws IOException, InterruptedException {
+        void chromiumRendersTheDayAndTheWeekToScreenshots() throws IOException, InterruptedException {
             Path chromium = Path.of("/usr/bin/chromium");
             Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium not found: apt-get install chromium");
-            Path png = OUT.resolve("day.png").toAbsolutePath();
-            Files.deleteIfExists(png);
-            Path profile = Files.createTempDirectory(dir, "chromium");
-            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1280,2000",
-                    OUT.resolve("day.html").toAbsolutePath().toUri().toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish");
-            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("chromium.log")));
-            assertTrue(Files.size(png) > 50_000, "a screenshot with content: " + Files.size(png) + " bytes");
-            byte[] head = Files.readAllBytes(png);
-            Matcher m = Pattern.compile("IHDR").matcher(new String(head, 0, 40, java.nio.charset.StandardCharsets.ISO_8859_1));
-            assertTrue(m.find(), "a PNG");
+            for (String name : new String[] {"day", "week"}) {
+                Path png = OUT.resolve(name + ".png").toAbsolutePath();
+                Files.deleteIfExists(png);
+                Path profile = Files.createTempDirectory(dir, "chromium");
+                Path log = dir.resolve("chromium-" + name + ".log");
+                Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                        "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1280,2000",
+                        OUT.resolve(name + ".html").toAbsolutePath().toUri().toString())
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish");
+                assertEquals(0, p.exitValue(), Files.readString(log));
+                assertTrue(Files.size(png) > 50_000, "a screenshot with content: " + Files.size(png) + " bytes");
+                byte[] head = Files.readAllBytes(png);
+                Matcher m = Pattern.compile("IHDR").matcher(new String(head, 0, 40, java.nio.charset.StandardCharsets.ISO_8859_1));
+                assertTrue(m.find(), "a PNG");
+            }
         }
     }
 }
