@@ -26,6 +26,9 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand(new OrientCommand());
         cl.addSubcommand(new RecordCommand());
         cl.addSubcommand(new ReplayCommand());
+        cl.addSubcommand(new HistoryCommand());
+        cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new ExportCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -1,0 +1,108 @@
+package io.spinewatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.spinewatch.history.AlertRecord;
+import io.spinewatch.history.DbLocation;
+import io.spinewatch.history.DrillRecord;
+import io.spinewatch.history.EpisodeRecord;
+import io.spinewatch.history.HistoryStore;
+import io.spinewatch.history.WearerZone;
+import io.spinewatch.posture.PostureState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report} and {@code export} on a small stored day. */
+class ReportAndExportCommandTest {
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final LocalDate DAY = LocalDate.of(2026, 7, 1);
+    static final long T = DAY.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+
+    @TempDir
+    Path dir;
+    String db;
+
+    @BeforeEach
+    void fill() throws SQLException {
+        Path file = dir.resolve("h");
+        db = "h2:" + file;
+        try (HistoryStore s = HistoryStore.open(DbLocation.h2(file))) {
+            s.write(List.of(new WearerZone("ann", ZONE),
+                    EpisodeRecord.of("ann", T, T + 20 * 60_000, PostureState.UPRIGHT),
+                    EpisodeRecord.of("ann", T + 20 * 60_000, T + 45 * 60_000, PostureState.SLOUCHED),
+                    new AlertRecord("ann", T + 21 * 60_000, "slouch", true, "slouched 30 s"),
+                    new DrillRecord("ann", "pelvic_tilts", T + 50 * 60_000, T + 52 * 60_000, 10, true, "done"),
+                    // the next local day, only in a week's report and a two-day export
+                    EpisodeRecord.of("ann", T + 86_400_000L, T + 86_400_000L + 60_000, PostureState.SLOUCHED)));
+        }
+    }
+
+    @Nested
+    class Report {
+        @Test
+        void writesTheDayAndSaysWhatItHolds() throws IOException {
+            Path out = dir.resolve("r/day.html");
+            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--day", DAY.toString(), "--out", out.toString(), "--db", db);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("45 min tracked, 25 min slouched, 1 alerts, 1 drills"), r.out());
+            String html = Files.readString(out);
+            assertTrue(html.contains("Wednesday 1 July 2026") && html.contains("America/New_York"));
+        }
+
+        @Test
+        void aWeekCoversMondayToSunday() throws IOException {
+            Path out = dir.resolve("week.html");
+            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--week", "2026-W27", "--out", out.toString(), "--db", db);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("2026-06-29..2026-07-05") && r.out().contains("26 min slouched"), r.out());
+            assertTrue(Files.readString(out).contains("Week 27"));
+        }
+
+        @Test
+        void dayAndWeekTogetherAreAUsageError() {
+            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--day", "2026-07-01", "--week", "2026-W27",
+                    "--out", dir.resolve("x.html").toString(), "--db", db);
+            assertEquals(2, r.exit());
+        }
+    }
+
+    @Nested
+    class Export {
+        @Test
+        void jsonHoldsTheRangeOfDays() throws IOException {
+            Path out = dir.resolve("ann.json");
+            var r = HistoryCommandTest.run("export", "--wearer", "ann", "--from", "2026-07-01", "--to", "2026-07-02",
+                    "--format", "json", "--out", out.toString(), "--db", db);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("3 episodes, 1 alerts, 1 drills, 0 minutes"), r.out());
+            assertTrue(Files.readString(out).contains("\"start\": \"2026-07-01T09:00:00-04:00\""));
+        }
+
+        @Test
+        void csvWritesFourFilesForOneDay() throws IOException {
+            var r = HistoryCommandTest.run("export", "--wearer", "ann", "--from", "2026-07-01", "--to", "2026-07-01",
+                    "--format", "csv", "--out", dir.resolve("out/ann.csv").toString(), "--db", db);
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(3, Files.readAllLines(dir.resolve("out/ann.episodes.csv")).size());
+            assertEquals(2, Files.readAllLines(dir.resolve("out/ann.drills.csv")).size());
+        }
+
+        @Test
+        void anUnknownFormatIsAUsageError() {
+            var r = HistoryCommandTest.run("export", "--wearer", "ann", "--from", "2026-07-01", "--to", "2026-07-01",
+                    "--format", "xml", "--out", dir.resolve("x").toString(), "--db", db);
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains("csv or json"), r.err());
+        }
+    }
+}
