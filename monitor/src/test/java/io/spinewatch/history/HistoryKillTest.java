@@ -51,7 +51,9 @@ class HistoryKillTest {
             try (TestDatabases.PgSchema schema = s.get()) {
                 // Create the schema's tables first so the child does not race the test for them.
                 HistoryStore.open(schema.location()).close();
-                long acked = runAndKill(List.of("pg", TestDatabases.PG_URL + "?currentSchema=" + schema.schema, schema.user));
+                List<String> args = new ArrayList<>(List.of("pg", schema.url(), schema.login.user()));
+                schema.login.password().ifPresent(args::add);
+                long acked = runAndKill(args);
                 check(schema.location(), acked);
             }
         }

@@ -16,7 +16,7 @@ public final class KillChild {
 
     public static void main(String[] args) throws Exception {
         DbLocation loc = args[0].equals("h2") ? DbLocation.h2(java.nio.file.Path.of(args[1]))
-                : DbLocation.postgres(args[1], Optional.of(args[2]), Optional.empty());
+                : DbLocation.postgres(args[1], Optional.of(args[2]), args.length > 3 ? Optional.of(args[3]) : Optional.empty());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         HistoryStore store = HistoryStore.open(loc);
         HistoryWriter w = new HistoryWriter(store, HistoryWriterParams.DEFAULT.withBatch(16, 5),

@@ -5,15 +5,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 /** Databases for the history tests: a fresh H2 file, or a fresh schema on the local PostgreSQL server. */
 final class TestDatabases {
-    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String SKIP_PG = "PostgreSQL not reachable at 127.0.0.1:5432/test as postgres or root (trust auth): "
-            + "apt-get install postgresql and start it (pg_ctlcluster --skip-systemctl-redirect 15 main start)";
+    /**
+     * Where the tests look for PostgreSQL, in order: the role and database {@code .ci/run} creates (password
+     * auth, as a fresh Debian install allows over TCP), then this machine kind's trust-auth {@code test}
+     * database as postgres or root.
+     */
+    private static final List<Login> LOGINS = List.of(
+            new Login("jdbc:postgresql://127.0.0.1:5432/spinewatch_test", "spinewatch", Optional.of("spinewatch")),
+            new Login("jdbc:postgresql://127.0.0.1:5432/test", "postgres", Optional.empty()),
+            new Login("jdbc:postgresql://127.0.0.1:5432/test", "root", Optional.empty()));
+    static final String SKIP_PG = "PostgreSQL not reachable on 127.0.0.1:5432 (tried spinewatch@spinewatch_test, "
+            + "postgres@test, root@test): apt-get install postgresql, start it, and run the role/database set-up in .ci/run";
+
+    /** One way to log in to the test server. */
+    record Login(String url, String user, Optional<String> password) {
+    }
 
     private TestDatabases() {
     }
@@ -24,21 +37,26 @@ final class TestDatabases {
 
     /** A schema of its own on the local server, dropped on close. */
     static final class PgSchema implements AutoCloseable {
-        final String user;
+        final Login login;
         final String schema;
 
-        PgSchema(String user, String schema) {
-            this.user = user;
+        PgSchema(Login login, String schema) {
+            this.login = login;
             this.schema = schema;
         }
 
+        /** The JDBC URL that puts this schema first on the search path. */
+        String url() {
+            return login.url() + "?currentSchema=" + schema;
+        }
+
         DbLocation location() {
-            return DbLocation.postgres(PG_URL + "?currentSchema=" + schema, Optional.of(user), Optional.empty());
+            return DbLocation.postgres(url(), Optional.of(login.user()), login.password());
         }
 
         @Override
         public void close() throws SQLException {
-            try (Connection c = connect(user); Statement s = c.createStatement()) {
+            try (Connection c = connect(login); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
@@ -46,11 +64,11 @@ final class TestDatabases {
 
     /** A new schema with a random name, or empty when no server answers. */
     static Optional<PgSchema> postgres() {
-        for (String user : new String[] {"postgres", "root"}) {
-            try (Connection c = connect(user); Statement s = c.createStatement()) {
+        for (Login login : LOGINS) {
+            try (Connection c = connect(login); Statement s = c.createStatement()) {
                 String schema = "sw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
                 s.execute("CREATE SCHEMA " + schema);
-                return Optional.of(new PgSchema(user, schema));
+                return Optional.of(new PgSchema(login, schema));
             } catch (SQLException e) {
                 // try the next user; none answering means no usable server
             }
@@ -58,10 +76,11 @@ final class TestDatabases {
         return Optional.empty();
     }
 
-    private static Connection connect(String user) throws SQLException {
+    private static Connection connect(Login login) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", user);
+        p.setProperty("user", login.user());
+        login.password().ifPresent(pw -> p.setProperty("password", pw));
         p.setProperty("connectTimeout", "3");
-        return DriverManager.getConnection(PG_URL, p);
+        return DriverManager.getConnection(login.url(), p);
     }
 }
