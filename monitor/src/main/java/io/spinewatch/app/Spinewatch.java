@@ -25,6 +25,7 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand(new OrientCommand());
         cl.addSubcommand(new RecordCommand());
+        cl.addSubcommand(new ReplayCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -1,0 +1,235 @@
+package io.spinewatch.app;
+
+import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.pipeline.ReplayRecorder;
+import io.spinewatch.pipeline.WearerPipeline;
+import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.trace.TraceFormatException;
+import io.spinewatch.trace.TraceReadResult;
+import io.spinewatch.trace.TraceReader;
+import io.spinewatch.trace.TraceRow;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spinewatch replay}: runs a recorded trace through the wearer pipeline and writes angles and a report. */
+@Command(name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a trace (CSV or gzip, spinewatch-trace v1) through the same pipeline as live data.",
+            "--angles: t_s,lumbar_flexion_deg,thoracic_flexion_deg,pelvic_tilt_deg,trunk_lean_deg,state, one row"
+                    + " per step (10 Hz by default); angles the sensors cannot give are empty cells.",
+            "--report: JSON with episodes, alerts, drills, prompts and a summary (calibration, sensors,"
+                    + " minutes per state, skipped and truncated rows).",
+            "A '# calibrate=A-B' line marks the calibration routine; without it the first seconds are used."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:the trace was replayed (possibly with skipped rows or truncated; see the report)",
+            "1:the trace held no usable row",
+            "2:the trace could not be read or an output not written"})
+public final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (.csv or .csv.gz).")
+    Path trace;
+
+    @Option(names = "--angles", paramLabel = "OUT.csv", description = "Angles CSV to write.")
+    Path anglesOut;
+
+    @Option(names = "--report", paramLabel = "OUT.json", description = "JSON report to write.")
+    Path reportOut;
+
+    @Option(names = "--speed", paramLabel = "FACTOR",
+            description = "Pace to FACTOR x real time (1 = real time); default: as fast as possible.")
+    Double speed;
+
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "Steps (angle rows) per second of trace time (default ${DEFAULT-VALUE}).")
+    double rateHz = PipelineParams.DEFAULT_STEP_RATE_HZ;
+
+    @Option(names = "--progress", description = "Print plain progress lines to stderr when it is not a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (speed != null && !(speed > 0 && speed <= 1000)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be in (0, 1000]: " + speed);
+        }
+        PipelineParams params;
+        try {
+            params = PipelineParams.DEFAULT.withStepRateHz(rateHz).withAnglesEnabled(anglesOut != null);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long size;
+        try {
+            size = Files.size(trace);
+        } catch (NoSuchFileException e) {
+            err.println("replay: no such file: " + trace);
+            return 2;
+        } catch (IOException e) {
+            err.println("replay: cannot read " + trace + ": " + e.getMessage());
+            return 2;
+        }
+        Progress bar = new Progress(err, size, System.console() != null, progress);
+        Writer angles = null;
+        try (CountingInput counted = new CountingInput(Files.newInputStream(trace));
+                TraceReader reader = TraceReader.open(counted)) {
+            if (anglesOut != null) {
+                angles = new BufferedWriter(Files.newBufferedWriter(anglesOut, StandardCharsets.UTF_8), 1 << 16);
+            }
+            ReplayRecorder recorder = new ReplayRecorder(angles);
+            WearerPipeline pipeline = new WearerPipeline(params, DrillCatalogue.bundled(), recorder);
+            reader.metadata().calibrate().ifPresent(r -> pipeline.calibrateDuring(r.startS(), r.endS()));
+            ImuSample sample = new ImuSample();
+            long[] seq = new long[3];
+            Pacer pacer = speed == null ? null : new Pacer(speed);
+            TraceReadResult read = reader.read(row -> {
+                int i = row.slot().ordinal();
+                sample.set(i + 1, row.slot(), seq[i]++, Math.round(row.tS() * 1e6),
+                        row.axMps2(), row.ayMps2(), row.azMps2(), row.gxRadPerS(), row.gyRadPerS(), row.gzRadPerS());
+                if (row.hasMag()) sample.setMag(row.mx(), row.my(), row.mz());
+                if (pacer != null) pacer.await(row.tS());
+                pipeline.onSample(sample);
+                bar.update(counted.count(), row.tS());
+            });
+            pipeline.finish();
+            bar.done();
+            if (angles != null) {
+                angles.close();
+                angles = null;
+            }
+            if (reportOut != null) {
+                try (Writer w = Files.newBufferedWriter(reportOut, StandardCharsets.UTF_8)) {
+                    recorder.writeReport(w, pipeline, read, trace.toString());
+                }
+            }
+            err.println("replay: " + read.describe() + "; " + recorder.angleRows() + " steps; state at end "
+                    + pipeline.state().label());
+            return read.rows() == 0 ? 1 : 0;
+        } catch (TraceFormatException e) {
+            err.println("replay: " + trace + ": " + e.getMessage());
+            return 2;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("replay: " + e.getMessage());
+            return 2;
+        } finally {
+            if (angles != null) {
+                try {
+                    angles.close();
+                } catch (IOException ignored) {
+                    // already reporting the first failure
+                }
+            }
+        }
+    }
+
+    /** Counts the bytes read from the file (compressed bytes for gzip), for progress. */
+    private static final class CountingInput extends FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /** Sleeps so that trace time advances at {@code speed} x wall time. */
+    private static final class Pacer {
+        private final double speed;
+        private double originTraceSeconds = Double.NaN;
+        private long originNanos;
+
+        Pacer(double speed) {
+            this.speed = speed;
+        }
+
+        void await(double traceSeconds) {
+            if (Double.isNaN(originTraceSeconds)) {
+                originTraceSeconds = traceSeconds;
+                originNanos = System.nanoTime();
+                return;
+            }
+            long due = originNanos + (long) ((traceSeconds - originTraceSeconds) / speed * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 1_000_000) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A progress bar on a terminal, plain lines every 10 % with --progress, nothing otherwise. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long size;
+        private final boolean terminal;
+        private final boolean plain;
+        private int lastShown = -1;
+
+        Progress(PrintWriter err, long size, boolean terminal, boolean plain) {
+            this.err = err;
+            this.size = Math.max(1, size);
+            this.terminal = terminal;
+            this.plain = plain && !terminal;
+        }
+
+        void update(long bytes, double traceSeconds) {
+            if (!terminal && !plain) return;
+            int pct = (int) Math.min(100, bytes * 100 / size);
+            if (terminal && pct != lastShown) {
+                int filled = pct * 30 / 100;
+                err.print(String.format(Locale.ROOT, "\r[%s%s] %3d%%  t=%.0f s", "#".repeat(filled), ".".repeat(30 - filled), pct, traceSeconds));
+                err.flush();
+                lastShown = pct;
+            } else if (plain && pct / 10 != lastShown / 10) {
+                err.println(String.format(Locale.ROOT, "replay: %d%% (t=%.0f s)", pct, traceSeconds));
+                err.flush();
+                lastShown = pct;
+            }
+        }
+
+        void done() {
+            if (terminal && lastShown >= 0) {
+                err.println();
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.spinewatch.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.spinewatch.posture.Calibration;
+import io.spinewatch.posture.PosturePattern;
+import io.spinewatch.posture.PostureState;
+import io.spinewatch.posture.SpineAngles;
+import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.protocol.SensorSlot;
+import io.spinewatch.sim.Mountings;
+import io.spinewatch.sim.Scenario;
+import io.spinewatch.sim.SensorNoise;
+import io.spinewatch.sim.Session;
+import io.spinewatch.sim.SimulatedSample;
+import io.spinewatch.sim.Simulation;
+import io.spinewatch.sim.SimulationListener;
+import io.spinewatch.sim.TruthFrame;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class WearerPipelineTest {
+    static final String SLOUCH = "calibrate 12s; upright 30s; slouch 50s; upright 20s";
+
+    static ScenarioRun run(String script, long seed, int mask) {
+        Session s = Scenario.parse("t", script).compile(seed);
+        return ScenarioRun.run(s, SensorNoise.REALISTIC, Mountings.random(seed), PipelineParams.DEFAULT, mask);
+    }
+
+    /** Samples of a session, copied so that replaying them allocates nothing on the simulator's side. */
+    static List<ImuSample> samples(String script, long seed, boolean sway) {
+        Session s = Scenario.parse("t", script).compile(seed, io.spinewatch.sim.BodyGeometry.ADULT, sway);
+        List<ImuSample> out = new ArrayList<>();
+        Simulation.run(s, Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(seed)).withBodySway(sway),
+                new SimulationListener() {
+                    @Override
+                    public void onSample(SimulatedSample x) {
+                        out.add(x.imu().copy());
+                    }
+
+                    @Override
+                    public void onTruth(TruthFrame f) {
+                    }
+                });
+        return out;
+    }
+
+    static double rmse(ScenarioRun r, int column) {
+        double se = 0;
+        int n = 0;
+        for (int k = 0; k < r.angles.size(); k++) {
+            SpineAngles a = r.angles.get(k);
+            if (r.states.get(k) == PostureState.CALIBRATING || r.states.get(k) == PostureState.NO_SIGNAL) continue;
+            double v = new double[] {a.lumbarFlexionDeg(), a.thoracicFlexionDeg(), a.pelvicTiltDeg(), a.trunkLeanDeg()}[column - 1];
+            double d = v - r.truth.get(r.truthIndex(a.tSeconds()))[column];
+            se += d * d;
+            n++;
+        }
+        return Math.sqrt(se / n);
+    }
+
+    @Nested
+    class SensorSubsets {
+        @Test
+        void upperAloneGivesTrunkLeanAndCallsTheSlouchAForwardLean() {
+            ScenarioRun r = run(SLOUCH, 21, SensorSet.UPPER);
+            for (int k = 0; k < r.angles.size(); k++) {
+                SpineAngles a = r.angles.get(k);
+                assertFalse(a.hasLumbarFlexion() || a.hasThoracicFlexion() || a.hasPelvicTilt());
+                PostureState st = r.states.get(k);
+                if (st != PostureState.CALIBRATING && st != PostureState.NO_SIGNAL) assertTrue(a.hasTrunkLean(), "at " + a.tSeconds());
+            }
+            assertTrue(rmse(r, 4) < 2, "lean rmse " + rmse(r, 4));
+            assertTrue(r.changes.stream().anyMatch(c -> c.to() == PostureState.SLOUCHED
+                    && c.pattern().orElse(null) == PosturePattern.FORWARD_LEAN), r.changes.toString());
+        }
+
+        @Test
+        void midAndPelvisGiveLumbarFlexionAndPelvicTilt() {
+            ScenarioRun r = run(SLOUCH, 22, SensorSet.MID | SensorSet.PELVIS);
+            SpineAngles last = r.angles.get(r.angles.size() - 1);
+            assertTrue(last.hasLumbarFlexion() && last.hasPelvicTilt());
+            assertFalse(last.hasThoracicFlexion() || last.hasTrunkLean());
+            assertTrue(rmse(r, 1) < 2 && rmse(r, 3) < 2);
+            assertEquals(1, r.slouchAlerts().size());
+        }
+
+        @Test
+        void upperAndMidGiveThoracicFlexionAndTrunkLean() {
+            ScenarioRun r = run(SLOUCH, 23, SensorSet.UPPER | SensorSet.MID);
+            SpineAngles last = r.angles.get(r.angles.size() - 1);
+            assertTrue(last.hasThoracicFlexion() && last.hasTrunkLean());
+            assertFalse(last.hasLumbarFlexion() || last.hasPelvicTilt());
+            assertTrue(rmse(r, 2) < 2 && rmse(r, 4) < 2);
+        }
+    }
+
+    @Nested
+    class Calibrating {
+        @Test
+        void aRequestedRecalibrationRunsTheRoutineAgain() {
+            List<ImuSample> xs = samples("calibrate 12s; upright 20s; calibrate 12s; upright 20s", 5, true);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, sink);
+            p.calibrateDuring(0, 12);
+            boolean requested = false;
+            for (ImuSample s : xs) {
+                if (!requested && s.deviceTimeMicros() > 32_000_000) {
+                    p.requestCalibration(12);
+                    requested = true;
+                }
+                p.onSample(s);
+            }
+            p.finish();
+            assertEquals(2, sink.calibrations.size());
+            assertTrue(sink.calibrations.get(1).hingeDetected(), sink.calibrations.get(1).toString());
+            long calibratingChanges = sink.changes.stream().filter(c -> c.to() == PostureState.CALIBRATING).count();
+            assertEquals(2, calibratingChanges);
+        }
+
+        @Test
+        void aStoredCalibrationNeedsNoRoutine() {
+            ScenarioRun first = run(SLOUCH, 24, ScenarioRun.ALL);
+            Calibration stored = Calibration.parse(first.calibrations.get(0).calibration().orElseThrow().toText());
+            List<ImuSample> xs = samples(SLOUCH, 24, true);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, sink);
+            p.useCalibration(stored);
+            xs.forEach(p::onSample);
+            p.finish();
+            assertTrue(sink.calibrations.isEmpty());
+            assertFalse(sink.changes.stream().anyMatch(c -> c.to() == PostureState.CALIBRATING));
+            assertEquals(1, sink.alerts.size());
+        }
+
+        @Test
+        void withoutAWindowTheFirstSecondsAreUsedAndAHingeInThemIsFound() {
+            List<ImuSample> xs = samples(SLOUCH, 25, true);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, sink);
+            xs.forEach(p::onSample);
+            p.finish();
+            assertEquals(1, sink.calibrations.size());
+            assertTrue(sink.calibrations.get(0).hingeDetected());
+            assertEquals(20, sink.calibrations.get(0).endSeconds() - sink.calibrations.get(0).startSeconds(), 1e-9);
+        }
+    }
+
+    @Nested
+    class Dropouts {
+        @Test
+        void aSilentSensorIsNoSignalThenBackWithoutAnAlert() {
+            List<ImuSample> xs = samples("calibrate 12s; upright 60s", 26, true);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, sink);
+            p.calibrateDuring(0, 12);
+            for (ImuSample s : xs) {
+                double t = s.deviceTimeMicros() * 1e-6;
+                if (s.slot() == SensorSlot.MID && t > 30 && t < 34) continue;
+                p.onSample(s);
+            }
+            p.finish();
+            assertTrue(sink.statuses.stream().anyMatch(st -> st.slot() == SensorSlot.MID && st.silent()));
+            assertTrue(sink.statuses.stream().anyMatch(st -> st.slot() == SensorSlot.MID && !st.silent()));
+            assertTrue(sink.changes.stream().anyMatch(c -> c.to() == PostureState.NO_SIGNAL && c.tSeconds() > 30 && c.tSeconds() < 32.5));
+            assertEquals(PostureState.UPRIGHT, p.state());
+            assertTrue(sink.alerts.isEmpty());
+        }
+    }
+
+    @Nested
+    class HotPath {
+        @Test
+        void steadySeatedSamplesAllocateNothing() {
+            List<ImuSample> xs = samples("calibrate 12s; upright 90s", 27, false);
+            ScenarioRun sink = new ScenarioRun(null);
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT.withAnglesEnabled(false), ScenarioRun.CATALOGUE, sink);
+            p.calibrateDuring(0, 12);
+            int half = xs.size() / 2;
+            for (int i = 0; i < half; i++) p.onSample(xs.get(i)); // calibrated and settled, JIT warm
+            for (int i = 0; i < half / 2; i++) p.onSample(xs.get(i)); // old times: rejected, but exercised
+            long bytes = allocatedDuring(() -> {
+                for (int i = half; i < xs.size(); i++) p.onSample(xs.get(i));
+            });
+            int n = xs.size() - half;
+            assertTrue(sink.changes.stream().noneMatch(c -> c.tSeconds() > 50), "steady: no events in the measured part");
+            assertTrue(bytes < 16 * 1024, bytes + " bytes for " + n + " samples");
+        }
+
+        long allocatedDuring(Runnable body) {
+            java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+            Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
+            com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+            Assumptions.assumeTrue(sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled(),
+                    "per-thread allocation counter disabled");
+            long before = sun.getCurrentThreadAllocatedBytes();
+            body.run();
+            return sun.getCurrentThreadAllocatedBytes() - before;
+        }
+    }
+
+    /** Masks by slot, for readability. */
+    static final class SensorSet {
+        static final int UPPER = 1, MID = 2, PELVIS = 4;
+    }
+}
