@@ -26,6 +26,7 @@ import io.spinewatch.protocol.ImuSample;
 import io.spinewatch.protocol.SampleListener;
 import io.spinewatch.protocol.SensorSlot;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything one wearer's sensors go through: samples in, posture and feedback events out.
@@ -469,6 +470,11 @@ public final class WearerPipeline implements SampleListener {
 
     public AlertPolicy alertPolicy() {
         return alerts;
+    }
+
+    /** Repetitions counted so far in the prompted drill being done now; empty when none is being counted. */
+    public OptionalInt promptedDrillReps() {
+        return session == null ? OptionalInt.empty() : OptionalInt.of(session.reps());
     }
 
     /** Sensors seen so far ({@link SensorSet} mask). */
