@@ -121,6 +121,11 @@ public final class LiveWearer {
         requests.add(r);
     }
 
+    /** Whether requests wait for {@link #runRequests()}; any thread. */
+    public boolean hasPendingRequests() {
+        return !requests.isEmpty();
+    }
+
     /** The drill on the wearer's card now, or null; any thread. */
     public String activeDrillId() {
         return publisher.activeDrillId();
