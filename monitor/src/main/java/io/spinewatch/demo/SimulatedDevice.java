@@ -1,5 +1,6 @@
 package io.spinewatch.demo;
 
+import io.spinewatch.ingest.ByteTap;
 import io.spinewatch.ingest.IngestSink;
 import io.spinewatch.ingest.Source;
 import io.spinewatch.ingest.SourceCounters;
@@ -67,6 +68,7 @@ public final class SimulatedDevice implements Source {
     private final IngestSink sink;
     private final SourceCounters counters = new SourceCounters();
     private final NativeDecoder decoder;
+    private final ByteTap wireOut;
     private final NativeEncoder encoder = new NativeEncoder();
     private final byte[] wire = new byte[NativeProtocol.MAX_WIRE_BYTES];
     private final ImuBatch[] batches = new ImuBatch[SensorSlot.COUNT];
@@ -86,9 +88,10 @@ public final class SimulatedDevice implements Source {
     private final double[] nextStatusSeconds = new double[SensorSlot.COUNT];
     private long startNanos;
 
+    /** A device whose bytes go through a decoder into {@code sink}: the monitor's side of the wire, in-process. */
     public SimulatedDevice(Config config, IngestSink sink) {
         this.config = config;
-        this.sink = sink;
+        this.sink = Objects.requireNonNull(sink, "sink");
         String w = config.wearerId();
         this.decoder = new NativeDecoder(s -> {
             counters.sample();
@@ -104,8 +107,27 @@ public final class SimulatedDevice implements Source {
                 sink.onAck(w, ack);
             }
         });
+        this.wireOut = (b, off, len) -> {
+            synchronized (decoder) {
+                decoder.feed(b, off, len);
+            }
+        };
         for (int i = 0; i < batches.length; i++) batches[i] = new ImuBatch();
         this.thread = new Thread(this::runSessions, "spinewatch-sim-" + w);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * A device alone: its frames go to {@code wire} (a serial port, an MQTT publisher), on its thread, in the
+     * array it reuses; for test rigs that play the device against a real transport. Nothing is decoded here.
+     */
+    public SimulatedDevice(Config config, ByteTap wire) {
+        this.config = config;
+        this.sink = null;
+        this.decoder = new NativeDecoder(s -> { });
+        this.wireOut = Objects.requireNonNull(wire, "wire");
+        for (int i = 0; i < batches.length; i++) batches[i] = new ImuBatch();
+        this.thread = new Thread(this::runSessions, "spinewatch-sim-device-" + config.wearerId());
         thread.setDaemon(true);
     }
 
@@ -119,7 +141,7 @@ public final class SimulatedDevice implements Source {
         if (running || thread.getState() != Thread.State.NEW) throw new IllegalStateException(name() + " was already started");
         running = true;
         counters.connected(true);
-        sink.onLinkChange(true);
+        if (sink != null) sink.onLinkChange(true);
         thread.start();
     }
 
@@ -134,7 +156,7 @@ public final class SimulatedDevice implements Source {
             Thread.currentThread().interrupt();
         }
         counters.connected(false);
-        sink.onLinkChange(false);
+        if (sink != null) sink.onLinkChange(false);
     }
 
     @Override
@@ -267,9 +289,7 @@ public final class SimulatedDevice implements Source {
     /** The device's bytes reach the monitor: the decoder turns them back into samples for the sink. */
     private void deliver(int n) {
         counters.bytesReceived(n);
-        synchronized (decoder) {
-            decoder.feed(wire, 0, n);
-        }
+        wireOut.onBytes(wire, 0, n);
     }
 
     private void pace(double simSeconds) {

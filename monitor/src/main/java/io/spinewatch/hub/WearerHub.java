@@ -190,7 +190,8 @@ public final class WearerHub implements AutoCloseable {
             int i = slot.ordinal();
             if (w.slotDevice[i] < 0) {
                 w.slotDevice[i] = s.deviceId();
-                if (w.hapticDevice < 0) w.hapticDevice = s.deviceId();
+                // The buzz goes to the device worn highest (the upper back feels it best), else the first one heard.
+                if (w.hapticDevice < 0 || slot == SensorSlot.UPPER) w.hapticDevice = s.deviceId();
             } else if (w.slotDevice[i] != s.deviceId()) {
                 foreignDeviceSamples.incrementAndGet();
                 if (!w.foreignLogged) {
