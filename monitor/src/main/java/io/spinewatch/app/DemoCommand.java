@@ -77,13 +77,22 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "demo: %d simulated wearer%s, scenario %s, seed %d, speed %sx; frames of %d samples "
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
+        Optional<LiveViewFactory.LiveView> view;
+        try {
+            view = LiveRunner.startView(out, views, live, bus, controls);
+        } catch (LiveRunner.ViewFailed e) {
+            err.println("demo: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()));
-        return LiveRunner.run("demo", out, err, views, live, bus, controls, demo, o -> {
+        return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",
                         d.name(), d.simulatedSeconds(), d.sessions(), d.sessions() == 1 ? "" : "s",
                         d.hapticsReceived().size(), d.hapticsReceived().size() == 1 ? "" : "s", d.stats().decoder().describe());
             }
+            o.printf(Locale.ROOT, "demo: samples dropped between decoder and pipeline: %d%n", demo.hub().droppedSamples());
         });
     }
 }

@@ -8,6 +8,7 @@ import io.spinewatch.live.SensorHealth;
 import io.spinewatch.live.WearerSnapshot;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -24,35 +25,48 @@ final class LiveRunner {
     private LiveRunner() {
     }
 
-    /**
-     * @param machinery stopped on the way out (sources, pipelines)
-     * @param summary   prints a last word after the machinery stopped
-     * @return the exit code: 0, or 2 when the dashboard could not start
-     */
-    static int run(String command, PrintWriter out, PrintWriter err, LiveViewFactory views, LiveViewOptions o,
-            LiveBus bus, LiveControl control, AutoCloseable machinery, Consumer<PrintWriter> summary) {
-        LiveViewFactory.LiveView view = null;
-        if (!o.noDashboard) {
-            try {
-                view = views.start(o.bind, o.port, o.token(), bus, control);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                closeQuietly(machinery);
-                err.println(command + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
-                err.flush();
-                return 2;
-            }
-            out.println("dashboard: " + view.url());
-        } else {
-            out.println("dashboard: off (--no-dashboard)");
+    /** Thrown when the live view could not start; the message is for people. */
+    static final class ViewFailed extends Exception {
+        ViewFailed(String message) {
+            super(message, null, false, false);
         }
-        out.flush();
+    }
+
+    /**
+     * Starts the dashboard unless {@code --no-dashboard}, before any wearer runs (so the view sees every event)
+     * and prints where it is; empty when it is off.
+     */
+    static Optional<LiveViewFactory.LiveView> startView(PrintWriter out, LiveViewFactory views, LiveViewOptions o,
+            LiveBus bus, LiveControl control) throws ViewFailed {
+        if (o.noDashboard) {
+            out.println("dashboard: off (--no-dashboard)");
+            out.flush();
+            return Optional.empty();
+        }
+        try {
+            LiveViewFactory.LiveView view = views.start(o.bind, o.port, o.token(), bus, control);
+            out.println("dashboard: " + view.url());
+            out.flush();
+            return Optional.of(view);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ViewFailed(e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+        }
+    }
+
+    /**
+     * Runs until {@code --minutes} pass or Ctrl-C, printing status lines; then stops {@code machinery} (sources,
+     * pipelines) and the view, and prints the last status lines and {@code summary}.
+     *
+     * @return the exit code, 0
+     */
+    static int run(String command, PrintWriter out, LiveViewOptions o, LiveBus bus,
+            Optional<LiveViewFactory.LiveView> view, AutoCloseable machinery, Consumer<PrintWriter> summary) {
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean stopped = new AtomicBoolean();
-        LiveViewFactory.LiveView v = view;
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 closeQuietly(machinery);
-                if (v != null) v.close();
+                view.ifPresent(LiveViewFactory.LiveView::close);
                 done.countDown();
             }
         };
@@ -122,7 +136,7 @@ final class LiveRunner {
         b.append(deg.isPresent() ? String.format(Locale.ROOT, "%5.1f", deg.getAsDouble()) : "    -");
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {

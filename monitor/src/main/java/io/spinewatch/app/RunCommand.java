@@ -122,8 +122,16 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Optional<LiveViewFactory.LiveView> view;
+        try {
+            view = LiveRunner.startView(out, views, live, bus, controls);
+        } catch (LiveRunner.ViewFailed e) {
+            err.println("run: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         int lanes = input.serial != null ? 1 : WearerHub.lanesFor(Runtime.getRuntime().availableProcessors());
-        WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(), lanes, 1, output,
+        WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(), lanes, 1, true, output,
                 Optional.of(Clock.systemDefaultZone()));
         Source source;
         try {
@@ -139,6 +147,7 @@ public final class RunCommand implements Callable<Integer> {
             source.start();
         } catch (IOException e) {
             hub.close();
+            view.ifPresent(LiveViewFactory.LiveView::close);
             err.println("run: " + e.getMessage());
             err.flush();
             return 2;
@@ -146,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("run: reading " + source.name());
         out.flush();
         Source s = source;
-        return LiveRunner.run("run", out, err, views, live, bus, controls, hub, o -> {
+        return LiveRunner.run("run", out, live, bus, view, hub, o -> {
             o.println("run: " + s.stats().describe());
             o.printf("run: haptic commands sent %d, failed %d; samples dropped %d, unknown slot %d, second device on a slot %d%n",
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),

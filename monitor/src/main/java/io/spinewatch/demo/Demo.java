@@ -48,7 +48,7 @@ public final class Demo implements AutoCloseable {
     /** Builds the wearers and starts their devices. */
     public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock) {
         WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(),
-                WearerHub.lanesFor(settings.wearers()), settings.speed(), MonitorOutput.NONE, wallClock);
+                WearerHub.lanesFor(settings.wearers()), settings.speed(), false, MonitorOutput.NONE, wallClock);
         List<SimulatedDevice> devices = new ArrayList<>();
         try {
             for (int k = 1; k <= settings.wearers(); k++) {

@@ -52,6 +52,11 @@ public final class SampleRing {
         return (int) (h - t);
     }
 
+    /** Samples offered and taken so far; any thread (the hub's timer reads it to tell a quiet wearer). */
+    public long offered() {
+        return head.get();
+    }
+
     public boolean isEmpty() {
         return head.get() == tail.get();
     }

@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * wearer is assigned to one for life (round robin), so a wearer's pipeline only ever runs on one thread and needs
  * no lock, while a hundred wearers need only a few threads. The ring, rather than a copied sample per task, keeps
  * the hand-off free of allocation: a task is submitted per burst, not per sample. A timer ticks every
- * {@value #TICK_MILLIS} ms: for each wearer it runs queued viewer requests and, when the wearer has been quiet for
- * {@value #QUIET_MILLIS} ms of wall time, advances its pipeline by the wall time elapsed (times {@code timeScale}),
- * so sensors that fall silent show up as {@code no_signal} without samples to drive the steps.
+ * {@value #TICK_MILLIS} ms: for each wearer it runs queued viewer requests and, with {@code advanceWhenQuiet}, when
+ * no sample has arrived from the wearer's source for {@value #QUIET_MILLIS} ms of wall time, advances its pipeline by
+ * the wall time elapsed (times {@code timeScale}), so sensors that fall silent show up as {@code no_signal} without
+ * samples to drive the steps; and it publishes a snapshot the rate cap held back at the end of a burst. Quiet is judged where the samples arrive (the ring's producer side), so a lane that is
+ * merely behind is never mistaken for a silent wearer.
  *
  * <p>Unknown slots (a decoder that could not name one) and a second device claiming a slot already in use are
  * counted and logged once per wearer, and the sample is dropped.
@@ -58,8 +60,12 @@ public final class WearerHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WearerHub.class);
     static final long TICK_MILLIS = 250;
     static final long QUIET_MILLIS = 500;
-    /** Samples a wearer's ring holds: about 3 s of three sensors at 100 Hz, far beyond a healthy lane's lag. */
+    /**
+     * Samples a wearer's ring holds in real time: about 3 s of three sensors at 100 Hz, far beyond a healthy lane's
+     * lag. Faster than real time (the demo's {@code --speed}) the ring grows with the speed, up to 65536 samples.
+     */
     public static final int RING_CAPACITY = 1024;
+    private static final int MAX_RING_CAPACITY = 65536;
 
     /** Makes a source that delivers to the given sink. */
     @FunctionalInterface
@@ -72,9 +78,11 @@ public final class WearerHub implements AutoCloseable {
     private final PipelineParams params;
     private final DrillCatalogue catalogue;
     private final double timeScale;
+    private final boolean advanceWhenQuiet;
     private final MonitorOutput output;
     private final Optional<Clock> wallClock;
     private final ExecutorService[] lanes;
+    private final int ringCapacity;
     private final ScheduledExecutorService timer;
     private final ConcurrentHashMap<String, Wearer> wearers = new ConcurrentHashMap<>();
     private final List<Source> sources = new ArrayList<>();
@@ -87,11 +95,14 @@ public final class WearerHub implements AutoCloseable {
 
     /**
      * @param lanes     threads the wearers are partitioned over, 1..64
-     * @param timeScale wearer seconds per wall second (1 live; the demo's {@code --speed})
+     * @param timeScale wearer seconds per wall second (1 live; the demo's {@code --speed}); sizes the rings
+     * @param advanceWhenQuiet whether the timer steps a quiet wearer's pipeline on (live sources: yes; a simulated
+     *     device paced on the same machine: no, its silences are in its timestamps, and a stall of its thread under
+     *     load would otherwise read as minutes of silence at high speed)
      * @param wallClock the local wall clock for "today"; empty takes each wearer's first sample as midnight
      */
     public WearerHub(LiveBus bus, LiveControls controls, PipelineParams params, DrillCatalogue catalogue, int lanes,
-            double timeScale, MonitorOutput output, Optional<Clock> wallClock) {
+            double timeScale, boolean advanceWhenQuiet, MonitorOutput output, Optional<Clock> wallClock) {
         if (lanes < 1 || lanes > 64) throw new IllegalArgumentException("lanes must be in 1..64: " + lanes);
         if (!(timeScale > 0 && timeScale <= 10_000)) throw new IllegalArgumentException("timeScale must be in (0, 10000]: " + timeScale);
         this.bus = bus;
@@ -99,8 +110,10 @@ public final class WearerHub implements AutoCloseable {
         this.params = params;
         this.catalogue = catalogue;
         this.timeScale = timeScale;
+        this.advanceWhenQuiet = advanceWhenQuiet;
         this.output = output;
         this.wallClock = wallClock;
+        this.ringCapacity = (int) Math.min(MAX_RING_CAPACITY, Integer.highestOneBit((int) Math.ceil(RING_CAPACITY * Math.max(1, timeScale)) * 2 - 1));
         this.lanes = new ExecutorService[lanes];
         for (int i = 0; i < lanes; i++) {
             String name = "spinewatch-wearers-" + i;
@@ -250,15 +263,24 @@ public final class WearerHub implements AutoCloseable {
     private void tick() {
         long now = System.nanoTime();
         for (Wearer w : wearers.values()) {
-            long quietNanos = now - w.lastSampleNanos;
-            if (w.lastSampleNanos != 0 && quietNanos > QUIET_MILLIS * 1_000_000L) {
+            long offered = w.ring.offered();
+            if (offered != w.tickOffered) {
+                w.tickOffered = offered;
+                w.quietSinceNanos = now;
+            }
+            if (advanceWhenQuiet && offered > 0 && now - w.quietSinceNanos > QUIET_MILLIS * 1_000_000L) {
+                long since = w.quietSinceNanos;
                 try {
-                    w.lane.execute(() -> w.advance(now));
+                    w.lane.execute(() -> w.advance(since, now));
                 } catch (RejectedExecutionException e) {
                     return;
                 }
-            } else if (w.live.hasPendingRequests()) {
-                schedule(w);
+            } else if (w.live.hasPendingRequests() || w.live.publisher().hasHeldBack()) {
+                try {
+                    w.lane.execute(w.flushTask);
+                } catch (RejectedExecutionException e) {
+                    return;
+                }
             }
         }
     }
@@ -270,20 +292,22 @@ public final class WearerHub implements AutoCloseable {
         final Source via;
         final ExecutorService lane;
         final LiveWearer live;
-        final SampleRing ring = new SampleRing(RING_CAPACITY);
+        final SampleRing ring = new SampleRing(ringCapacity);
         final ConcurrentLinkedQueue<DeviceStatus> statuses = new ConcurrentLinkedQueue<>();
         final AtomicBoolean scheduled = new AtomicBoolean();
         final Runnable drainTask = this::drain;
+        final Runnable flushTask = this::flush;
         final SampleListener toPipeline;
         final long[] slotDevice = {-1, -1, -1};
         volatile long hapticDevice = -1;
-        volatile long lastSampleNanos;
+        /** Timer thread only: the ring's offer count at the last tick, and since when it has not changed. */
+        long tickOffered;
+        long quietSinceNanos;
         boolean unknownSlotLogged;
         boolean foreignLogged;
         int commandId;
-        /** Wearer time and wall time of the last step driven by the timer, to advance from. */
+        /** Wearer time the timer advances from: the latest sample's when the quiet began. */
         double advancedFromSeconds = Double.NaN;
-        long advancedFromNanos;
 
         Wearer(String id, Source via, ExecutorService lane) {
             this.id = id;
@@ -302,23 +326,28 @@ public final class WearerHub implements AutoCloseable {
                 live.onStatus(s);
             }
             if (ring.drainTo(toPipeline) > 0) {
-                lastSampleNanos = System.nanoTime();
                 advancedFromSeconds = Double.NaN;
             }
         }
 
-        /** On the lane: the wearer has been quiet; step its pipeline on by the wall time elapsed. */
-        void advance(long nowNanos) {
+        /** On the lane: the queued requests and samples, then a snapshot the rate cap held back. */
+        void flush() {
+            drain();
+            live.publisher().publishHeldBack();
+        }
+
+        /** On the lane: nothing has arrived since {@code quietSinceNanos}; step the pipeline on by the wall time since. */
+        void advance(long quietSinceNanos, long nowNanos) {
             drain();
             double latest = live.latestSeconds();
-            if (!Double.isFinite(latest) || nowNanos - lastSampleNanos <= QUIET_MILLIS * 1_000_000L) {
+            if (!Double.isFinite(latest)) {
                 return;
             }
             if (Double.isNaN(advancedFromSeconds)) {
                 advancedFromSeconds = latest;
-                advancedFromNanos = lastSampleNanos;
             }
-            live.advanceTo(advancedFromSeconds + (nowNanos - advancedFromNanos) * 1e-9 * timeScale);
+            live.advanceTo(advancedFromSeconds + (nowNanos - quietSinceNanos) * 1e-9 * timeScale);
+            live.publisher().publishHeldBack();
         }
 
         // Pipeline events, on the lane.

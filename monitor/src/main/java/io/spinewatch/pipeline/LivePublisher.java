@@ -94,6 +94,8 @@ public final class LivePublisher implements PostureListener {
 
     private long lastPublishNanos;
     private boolean published;
+    /** A step's snapshot was held back by the rate cap and nothing newer has been published since. */
+    private volatile boolean heldBack;
     private long snapshots;
 
     /**
@@ -226,10 +228,35 @@ public final class LivePublisher implements PostureListener {
         updateCard(t);
         long now = nanoClock.getAsLong();
         if (!published || now - lastPublishNanos >= minIntervalNanos) {
-            published = true;
-            lastPublishNanos = now;
-            bus.publish(snapshot());
+            publishAt(now);
+        } else {
+            heldBack = true;
         }
+    }
+
+    /**
+     * Publishes the latest step's snapshot if the rate cap held it back and the cap now allows it: a shell calls
+     * this from a timer, so the state a burst of samples ended in is shown even when no further step comes.
+     */
+    public void publishHeldBack() {
+        if (heldBack) {
+            long now = nanoClock.getAsLong();
+            if (now - lastPublishNanos >= minIntervalNanos) {
+                publishAt(now);
+            }
+        }
+    }
+
+    /** Whether a snapshot waits for {@link #publishHeldBack()}; any thread. */
+    public boolean hasHeldBack() {
+        return heldBack;
+    }
+
+    private void publishAt(long nowNanos) {
+        published = true;
+        heldBack = false;
+        lastPublishNanos = nowNanos;
+        bus.publish(snapshot());
     }
 
     @Override

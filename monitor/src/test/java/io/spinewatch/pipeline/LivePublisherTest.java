@@ -162,6 +162,28 @@ class LivePublisherTest {
     }
 
     @Nested
+    class HeldBack {
+        @Test
+        void theLastStepOfABurstIsPublishedOnceTheCapAllows() {
+            LiveBus bus = new LiveBus();
+            long[] now = {0};
+            LivePublisher p = new LivePublisher("w", "W", PipelineParams.DEFAULT, CATALOGUE, bus, () -> now[0], 20);
+            p.onAngles(new SpineAngles(0, 0, 0, 0, 0), PostureState.UPRIGHT);
+            now[0] += 10_000_000;
+            p.onStateChange(new StateChange(0.1, PostureState.UPRIGHT, PostureState.SLOUCHED, Optional.empty()));
+            p.onAngles(new SpineAngles(0.1, 20, 0, 5, 0), PostureState.SLOUCHED);
+            assertEquals("upright", bus.latest("w").orElseThrow().state(), "held back by the 20 Hz cap");
+            assertTrue(p.hasHeldBack());
+            p.publishHeldBack();
+            assertEquals("upright", bus.latest("w").orElseThrow().state(), "still within 50 ms");
+            now[0] += 40_000_000;
+            p.publishHeldBack();
+            assertEquals("slouched", bus.latest("w").orElseThrow().state());
+            assertFalse(p.hasHeldBack());
+        }
+    }
+
+    @Nested
     class SensorHealthAlone {
         @Test
         void sequenceGapsAreLossAndBatteryComesFromStatus() {
