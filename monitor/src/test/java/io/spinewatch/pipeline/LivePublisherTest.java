@@ -184,6 +184,39 @@ class LivePublisherTest {
     }
 
     @Nested
+    class Allocation {
+        long allocatedDuring(Runnable body) {
+            java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
+            com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+            org.junit.jupiter.api.Assumptions.assumeTrue(sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled(),
+                    "per-thread allocation counter disabled");
+            long before = sun.getCurrentThreadAllocatedBytes();
+            body.run();
+            return sun.getCurrentThreadAllocatedBytes() - before;
+        }
+
+        @Test
+        void betweenSnapshotsAWearerAllocatesNothingPerSample() {
+            List<ImuSample> xs = new ArrayList<>();
+            Simulation.run(Scenario.parse("s", "calibrate 12s; upright 90s").compile(27),
+                    Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(27)), s -> xs.add(s.imu().copy()));
+            long[] frozen = {0};
+            // A clock that never moves: after the first snapshot every later one is held back by the cap.
+            LiveWearer w = new LiveWearer("w", "W", PipelineParams.DEFAULT, CATALOGUE, new LiveBus(), new PostureListener() { },
+                    () -> frozen[0], 20, Optional.empty());
+            int half = xs.size() / 2;
+            for (int i = 0; i < half; i++) w.onSample(xs.get(i));
+            long bytes = allocatedDuring(() -> {
+                for (int i = half; i < xs.size(); i++) w.onSample(xs.get(i));
+            });
+            int n = xs.size() - half;
+            // The pipeline's one angles record per step (10 Hz) is all; a copy per sample would be ~100 bytes each.
+            assertTrue(bytes < 8L * n, bytes + " bytes for " + n + " samples");
+        }
+    }
+
+    @Nested
     class SensorHealthAlone {
         @Test
         void sequenceGapsAreLossAndBatteryComesFromStatus() {
