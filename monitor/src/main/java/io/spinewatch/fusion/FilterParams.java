@@ -191,7 +191,7 @@ public record FilterParams(
     /** Mutable builder; the defaults live here and nowhere else. */
     public static final class Builder {
         private double tauAccSeconds = 3.0;
-        private boolean accRejectionEnabled = true;
+        private boolean accRejectionEnabled = false;
         private double accRejectionDeg = 10.0;
         private double accRecoverySeconds = 5.0;
         private boolean restBiasEnabled = true;

@@ -357,7 +357,7 @@ public final class OrientationFilter {
             motionMeasurement = !accLp.isWarmingUp();
         }
         if (atRest && params.restBiasEnabled()) {
-            bias.correctRest(rest.gyroLowPass(gyroLp), dt);
+            bias.correctRest(rest.biasMeasurement(gyroLp), dt);
             return;
         }
         if (!motionMeasurement) {
