@@ -12,8 +12,9 @@ import org.ejml.data.DMatrix3x3;
  * earth frame, found by aligning the low-passed acceleration in I with earth's up axis; {@code qHeading} is a
  * rotation about earth's up axis that the magnetometer drives. Because the acceleration is low-passed in a
  * frame that does not rotate with the sensor, short linear accelerations average out without being mixed
- * with rotation. A sample whose acceleration points far from the estimated gravity is left out altogether
- * (x-io Fusion's acceleration rejection), with a recovery trigger. The maths is in docs/fusion.md.
+ * with rotation. Optionally (off by default) a sample whose acceleration points far from the estimated
+ * gravity is left out altogether (x-io Fusion's acceleration rejection), with a recovery trigger. The maths is
+ * in docs/fusion.md.
  *
  * <p>Conventions: quaternions are scalar-first and map sensor axes to earth axes; earth z points up. With a
  * magnetometer, earth y points to magnetic north and x east (ENU); without one the heading is arbitrary but
