@@ -57,8 +57,10 @@ public final class OrientCommand implements Callable<Integer> {
     @Option(names = "--no-mag", description = "Ignore magnetometer columns (heading from the gyroscope alone).")
     boolean noMag;
 
-    @Option(names = "--no-acc-rejection", description = "Do not leave out samples with a large linear acceleration.")
-    boolean noAccRejection;
+    @Option(names = "--acc-rejection", negatable = true, defaultValue = "false",
+            description = "Leave out samples whose acceleration points far from the estimated gravity (x-io style; "
+                    + "off by default: it biases the estimate during walking, see docs/fusion.md).")
+    boolean accRejection;
 
     @Option(names = "--no-mag-rejection", description = "Use the magnetometer even when the field looks disturbed.")
     boolean noMagRejection;
@@ -104,7 +106,7 @@ public final class OrientCommand implements Callable<Integer> {
                     .restBiasEnabled(!noBias)
                     .motionBiasEnabled(!noBias)
                     .magEnabled(!noMag)
-                    .accRejectionEnabled(!noAccRejection)
+                    .accRejectionEnabled(accRejection)
                     .magRejectionEnabled(!noMagRejection)
                     .tauAccSeconds(tauAccSeconds)
                     .tauMagSeconds(tauMagSeconds)

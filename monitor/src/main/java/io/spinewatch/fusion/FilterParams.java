@@ -6,7 +6,7 @@ package io.spinewatch.fusion;
  * <p>Most defaults are those published with VQF (Laidig and Seel 2023, "VQF: Highly accurate IMU orientation
  * estimation with bias estimation and magnetic disturbance rejection", Information Fusion 91), where they were
  * tuned on a large multi-sensor dataset and shown to hold across very different motions. Acceleration
- * rejection with a recovery trigger comes from x-io Fusion (Madgwick's revised AHRS). Each field says where
+ * rejection with a recovery trigger, from x-io Fusion (Madgwick's revised AHRS), is an option, off by default. Each field says where
  * its default comes from and, where we deviate, why. Features are switched off with their boolean, never
  * with a zero or negative number.
  *
@@ -14,8 +14,10 @@ package io.spinewatch.fusion;
  *     the almost-inertial frame: the accelerometer corrects inclination over roughly this time, so shorter
  *     linear accelerations average out. Default 3 s (VQF).
  * @param accRejectionEnabled whether samples whose acceleration points more than {@code accRejectionDeg}
- *     away from the current gravity estimate are left out of the correction. Default on (x-io Fusion); it is
- *     what keeps a stand-up or a bump of the desk from tilting the estimate.
+ *     away from the current gravity estimate are left out of the correction (x-io Fusion). Default off, as in
+ *     VQF: under a periodic acceleration (gait) the gate keeps a phase-selected subset of samples whose mean is
+ *     not gravity, and, centred on the estimate, it feeds its own error (8.5 deg after a 60 s walk with
+ *     perfect sensors). It helps only against one-sided pushes from rest, which a seated body does not keep.
  * @param accRejectionDeg angle between measured acceleration and estimated gravity above which a sample is
  *     rejected, degrees. Default 10 deg (x-io Fusion): a 1.7 m/s^2 sideways acceleration.
  * @param accRecoverySeconds rejected time after which the filter stops rejecting and lets the accelerometer
@@ -191,7 +193,7 @@ public record FilterParams(
     /** Mutable builder; the defaults live here and nowhere else. */
     public static final class Builder {
         private double tauAccSeconds = 3.0;
-        private boolean accRejectionEnabled = true;
+        private boolean accRejectionEnabled = false;
         private double accRejectionDeg = 10.0;
         private double accRecoverySeconds = 5.0;
         private boolean restBiasEnabled = true;

@@ -12,8 +12,9 @@ import org.ejml.data.DMatrix3x3;
  * earth frame, found by aligning the low-passed acceleration in I with earth's up axis; {@code qHeading} is a
  * rotation about earth's up axis that the magnetometer drives. Because the acceleration is low-passed in a
  * frame that does not rotate with the sensor, short linear accelerations average out without being mixed
- * with rotation. A sample whose acceleration points far from the estimated gravity is left out altogether
- * (x-io Fusion's acceleration rejection), with a recovery trigger. The maths is in docs/fusion.md.
+ * with rotation. Optionally (off by default) a sample whose acceleration points far from the estimated
+ * gravity is left out altogether (x-io Fusion's acceleration rejection), with a recovery trigger. The maths is
+ * in docs/fusion.md.
  *
  * <p>Conventions: quaternions are scalar-first and map sensor axes to earth axes; earth z points up. With a
  * magnetometer, earth y points to magnetic north and x east (ENU); without one the heading is arbitrary but
@@ -50,6 +51,13 @@ public final class OrientationFilter {
     private static final double MIN_ACC_NORM_SQ = 1e-12;
     /** Rotation per sample up to which the series form of exp is exact in double precision (0.02 rad). */
     private static final double SERIES_MAX_ANGLE_SQ = 4e-4;
+    /**
+     * Shortest interval between bias Kalman steps, seconds: every 4th sample at 100 Hz, every sample below
+     * about 28 Hz. What the steps measure changes slowly (the rest low-pass has tau 0.5 s, the motion
+     * measurement comes out of the tau 3 s low-pass, body motion stays far below the 12 Hz this can follow),
+     * and the noise model scales with the interval, so the estimate is the same for a quarter of the work.
+     */
+    private static final double BIAS_STEP_SECONDS = 0.035;
 
     private final FilterParams params;
     private final double cosSqAccRejection;
@@ -75,6 +83,8 @@ public final class OrientationFilter {
     private long pendingMicros;
     private long clockResetCount;
     private double accRejectedSeconds;
+    private double biasPendingSeconds;
+    private double motionLpPendingSeconds;
     private boolean accRecovery;
     private boolean accRejected;
     private boolean accIgnored;
@@ -212,7 +222,11 @@ public final class OrientationFilter {
         }
         boolean corrected = correctInclination(dt, ax, ay, az);
         if (!first && params.biasEstimationEnabled()) {
-            estimateBias(dt, atRest, corrected);
+            biasPendingSeconds += dt;
+            if (biasPendingSeconds >= BIAS_STEP_SECONDS) {
+                estimateBias(biasPendingSeconds, dt, atRest, corrected);
+                biasPendingSeconds = 0;
+            }
         }
         if (withMag) {
             correctHeading(dt, mx, my, mz);
@@ -233,6 +247,8 @@ public final class OrientationFilter {
         rest.reset();
         magReference.restart();
         accRejectedSeconds = 0;
+        biasPendingSeconds = 0;
+        motionLpPendingSeconds = 0;
         accRecovery = false;
         initialised = true;
     }
@@ -327,8 +343,9 @@ public final class OrientationFilter {
     }
 
     /** (B1)-(B6): Kalman step for the gyroscope bias, with the rest or the motion measurement. */
-    private void estimateBias(double dt, boolean atRest, boolean corrected) {
+    private void estimateBias(double dt, double sampleDt, boolean atRest, boolean corrected) {
         bias.predict(dt);
+        motionLpPendingSeconds += dt;
         boolean motionMeasurement = false;
         double bx = bias.biasX();
         double by = bias.biasY();
@@ -337,13 +354,16 @@ public final class OrientationFilter {
         if (params.motionBiasEnabled() && corrected) {
             // (B7) R: sensor to heading-free earth, and R b, each low-passed like the acceleration so that the
             // measurement and its model see the same filter. They run whenever (4) runs, at rest too, so that
-            // they are in step with it when motion resumes.
+            // they are in step with it when motion resumes; every few samples, over the time since their last
+            // step (their state is the continuous filter's, exact at any interval).
+            double lpDt = motionLpPendingSeconds;
+            motionLpPendingSeconds = 0;
             scratchQuat.multiply(accQuat, gyroQuat);
             rotationMatrix(scratchQuat, rotation);
             rotatedBias[0] = rotation[0] * bx + rotation[1] * by + rotation[2] * bz;
             rotatedBias[1] = rotation[3] * bx + rotation[4] * by + rotation[5] * bz;
-            motionRotationLp.step(dt, rotation, rotation);
-            motionBiasLp.step(dt, rotatedBias, rotatedBias);
+            motionRotationLp.step(lpDt, rotation, rotation);
+            motionBiasLp.step(lpDt, rotatedBias, rotatedBias);
             r.a11 = rotation[0];
             r.a12 = rotation[1];
             r.a13 = rotation[2];
@@ -357,7 +377,7 @@ public final class OrientationFilter {
             motionMeasurement = !accLp.isWarmingUp();
         }
         if (atRest && params.restBiasEnabled()) {
-            bias.correctRest(rest.gyroLowPass(gyroLp), dt);
+            bias.correctRest(rest.biasMeasurement(gyroLp), dt);
             return;
         }
         if (!motionMeasurement) {
@@ -365,8 +385,8 @@ public final class OrientationFilter {
         }
         // (B8) The correction just applied was a rotation by (accE.y, -accE.x) over dt; it compensates
         // the drift R (b - bHat), so y = -correction/dt + (R bHat)_lp measures R b.
-        double e0 = -accE.y / dt + rotatedBias[0] - (r.a11 * bx + r.a12 * by + r.a13 * bz);
-        double e1 = accE.x / dt + rotatedBias[1] - (r.a21 * bx + r.a22 * by + r.a23 * bz);
+        double e0 = -accE.y / sampleDt + rotatedBias[0] - (r.a11 * bx + r.a12 * by + r.a13 * bz);
+        double e1 = accE.x / sampleDt + rotatedBias[1] - (r.a21 * bx + r.a22 * by + r.a23 * bz);
         double e2 = -(r.a31 * bx + r.a32 * by + r.a33 * bz);
         bias.correctMotion(r, e0, e1, e2, dt);
     }

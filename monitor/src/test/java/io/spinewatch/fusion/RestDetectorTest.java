@@ -54,4 +54,37 @@ class RestDetectorTest {
             assertFalse(r.isRest(), "the timer starts again from zero");
         }
     }
+
+    @Nested
+    class BiasMeasurement {
+        /** Turns slowly at {@code rateDegPerS} about sensor x with a gyro bias, gravity following the turn. */
+        private Vec3 measureWhileTurning(double rateDegPerS, double[] biasDegPerS) {
+            RestDetector r = new RestDetector(FilterParams.DEFAULT);
+            double w = Math.toRadians(rateDegPerS);
+            for (int k = 0; k < 400; k++) {
+                double angle = w * k * DT;
+                // Up in sensor axes after turning by +angle about x: (0, sin, cos).
+                r.update(k == 0 ? 0 : DT, w + Math.toRadians(biasDegPerS[0]), Math.toRadians(biasDegPerS[1]),
+                        Math.toRadians(biasDegPerS[2]), 0, 9.81 * Math.sin(angle), 9.81 * Math.cos(angle));
+            }
+            assertTrue(r.isRest(), "a turn this slow passes every rest threshold");
+            return r.biasMeasurement(new Vec3());
+        }
+
+        @Test
+        void aSlowTiltIsTakenOutOfTheMeasurement() {
+            double[] bias = {0.4, -0.3, 0.2};
+            Vec3 m = measureWhileTurning(1.5, bias);
+            assertEquals(0.4, Math.toDegrees(m.x), 0.01, "the 1.5 deg/s tilt is not bias");
+            assertEquals(-0.3, Math.toDegrees(m.y), 0.01);
+            assertEquals(0.2, Math.toDegrees(m.z), 0.01);
+            Vec3 raw = new Vec3();
+            RestDetector plain = new RestDetector(FilterParams.DEFAULT);
+            for (int k = 0; k < 400; k++) {
+                plain.update(k == 0 ? 0 : DT, Math.toRadians(1.9), 0, 0, 0, 0, 9.81);
+            }
+            assertEquals(1.9, Math.toDegrees(plain.biasMeasurement(raw).x), 0.01,
+                    "a rate the accelerometer does not see as a tilt is bias");
+        }
+    }
 }
