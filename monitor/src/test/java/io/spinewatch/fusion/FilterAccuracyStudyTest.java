@@ -41,8 +41,8 @@ class FilterAccuracyStudyTest {
      * Every imperfection of {@link SensorNoise#REALISTIC} (noise, gyro bias up to 2 deg/s with drift,
      * quantisation, jitter, clock drift, lost samples) except the accelerometer's constant bias and scale
      * error: those tilt the measured gravity itself, a floor no filter can observe (20 mg is 1.1 deg), and
-     * the posture engine's calibration against the wearer's neutral removes them. The full profile is
-     * reported beside it in {@code target/fusion-accuracy.md}.
+     * the posture engine's calibration against the wearer's neutral removes them (the posture suite runs
+     * with the full profile).
      */
     static final SensorNoise NOISE = withoutAccStaticErrors(SensorNoise.REALISTIC);
 
