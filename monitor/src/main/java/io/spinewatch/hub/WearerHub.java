@@ -6,7 +6,7 @@ import io.spinewatch.feedback.HapticPattern;
 import io.spinewatch.ingest.IngestSink;
 import io.spinewatch.ingest.Source;
 import io.spinewatch.live.LiveBus;
-import io.spinewatch.pipeline.JsonText;
+import io.spinewatch.text.JsonText;
 import io.spinewatch.pipeline.LivePublisher;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.LiveWearer;

@@ -1,5 +1,6 @@
 package io.spinewatch.pipeline;
 
+import io.spinewatch.text.JsonText;
 import io.spinewatch.feedback.AlertEvent;
 import io.spinewatch.feedback.DrillSet;
 import io.spinewatch.feedback.RepSignal;

@@ -1,5 +1,6 @@
 package io.spinewatch.sim;
 
+import io.spinewatch.text.JsonText;
 import io.spinewatch.fusion.Quat;
 import io.spinewatch.trace.NumberText;
 import java.util.List;
@@ -99,28 +100,8 @@ public final class EpisodesJson {
         return b.append(']').toString();
     }
 
-    /** A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259, section 7). */
+    /** A JSON string literal (see {@link JsonText#string}). */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JsonText.string(s);
     }
 }

@@ -1,4 +1,4 @@
-package io.spinewatch.pipeline;
+package io.spinewatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

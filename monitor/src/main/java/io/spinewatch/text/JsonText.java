@@ -1,4 +1,4 @@
-package io.spinewatch.pipeline;
+package io.spinewatch.text;
 
 import java.util.Locale;
 
@@ -9,7 +9,15 @@ public final class JsonText {
 
     /** {@code s} as a JSON string literal, quotes included; control characters are escaped as {@code \\uXXXX}. */
     public static String string(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        return appendString(new StringBuilder(s.length() + 2), s).toString();
+    }
+
+    /**
+     * Appends {@code s} as a JSON string literal to {@code b}: the one escaper every hand-written JSON in
+     * spinewatch uses. U+2028 and U+2029 are escaped too, so the text is also valid JavaScript.
+     */
+    public static StringBuilder appendString(StringBuilder b, String s) {
+        b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -18,6 +26,8 @@ public final class JsonText {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
@@ -27,7 +37,7 @@ public final class JsonText {
                 }
             }
         }
-        return b.append('"').toString();
+        return b.append('"');
     }
 
     /** A number with up to {@code decimals} decimals, trailing zeros dropped; NaN and infinities become {@code null}. */
