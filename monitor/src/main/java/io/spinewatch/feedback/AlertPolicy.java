@@ -15,7 +15,8 @@ import java.util.Optional;
  * <ol>
  *   <li>A state holds from its update to the next. Updates with time going backwards are counted
  *       and ignored.</li>
- *   <li>A slouch episode starts at a {@code slouched} update. Any other state interrupts it; an
+ *   <li>A slouch episode starts at a {@code slouched} update, or earlier when the caller says when the
+ *       slouch began. Any other state interrupts it; an
  *       interruption shorter than {@code bridgeSeconds} is bridged (its time counts as slouched),
  *       one that lasts {@code bridgeSeconds} ends the episode.</li>
  *   <li>Seated time (upright, slouched, leaning) accrues towards a movement break; standing or
@@ -86,6 +87,19 @@ public final class AlertPolicy {
      * @return the alert that fell due now, delivered or suppressed; empty on almost every update
      */
     public Optional<AlertEvent> update(double tSeconds, PostureState state, PosturePattern pattern) {
+        return update(tSeconds, state, pattern, Double.NaN);
+    }
+
+    /**
+     * As {@link #update(double, PostureState, PosturePattern)}, for a caller that knows when the slouch began: a
+     * posture engine confirms a slouch some seconds after the wearer began to slump, and the hold counts from the
+     * slump.
+     *
+     * @param slouchStartSeconds when the reported slouch began; a new episode starts there instead of at
+     *                           {@code tSeconds} (read only when a new episode starts; NaN or later than
+     *                           {@code tSeconds} means now)
+     */
+    public Optional<AlertEvent> update(double tSeconds, PostureState state, PosturePattern pattern, double slouchStartSeconds) {
         boolean backwards = !Double.isNaN(lastT) && tSeconds < lastT;
         if (Double.isNaN(tSeconds) || backwards || state == null) {
             outOfOrderCount++;
@@ -98,7 +112,7 @@ public final class AlertPolicy {
             deliveredToday = 0;
         }
 
-        trackEpisode(tSeconds, state, pattern);
+        trackEpisode(tSeconds, state, pattern, slouchStartSeconds < tSeconds ? slouchStartSeconds : tSeconds);
         trackSitting(tSeconds, dt, state);
         lastT = tSeconds;
         lastState = state;
@@ -114,12 +128,12 @@ public final class AlertPolicy {
         return Optional.of(fire(tSeconds, due, delivery));
     }
 
-    private void trackEpisode(double t, PostureState state, PosturePattern pattern) {
+    private void trackEpisode(double t, PostureState state, PosturePattern pattern, double startT) {
         if (state == PostureState.SLOUCHED) {
             boolean bridged = inEpisode && (Double.isNaN(interruptedSinceT) || t - interruptedSinceT < params.bridgeSeconds());
             if (!bridged) {
                 inEpisode = true;
-                episodeStartT = t;
+                episodeStartT = startT;
                 alerted = false;
                 remindersDone = 0;
                 episodePattern = null;

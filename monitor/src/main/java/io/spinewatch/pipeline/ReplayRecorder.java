@@ -10,6 +10,7 @@ import io.spinewatch.posture.PostureState;
 import io.spinewatch.posture.SensorSet;
 import io.spinewatch.posture.SpineAngles;
 import io.spinewatch.protocol.SensorSlot;
+import io.spinewatch.trace.NumberText;
 import io.spinewatch.trace.TraceReadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ public final class ReplayRecorder implements PostureListener {
     }
 
     private final Writer angles;
-    private final StringBuilder line = new StringBuilder(96);
+    /** One angles row, formatted without String.format (one per step: the replay's biggest cost otherwise). */
+    private final byte[] lineBytes = new byte[256];
+    private final char[] lineChars = new char[256];
     private final List<Episode> episodes = new ArrayList<>();
     private final List<AlertEvent> alerts = new ArrayList<>();
     private final List<DrillPrompt> prompts = new ArrayList<>();
@@ -73,20 +76,32 @@ public final class ReplayRecorder implements PostureListener {
         if (Double.isNaN(firstSeconds)) firstSeconds = a.tSeconds();
         lastSeconds = a.tSeconds();
         if (angles == null) return;
-        line.setLength(0);
-        line.append(JsonText.number(a.tSeconds(), 3)).append(',');
-        cell(a.lumbarFlexionDeg());
-        cell(a.thoracicFlexionDeg());
-        cell(a.pelvicTiltDeg());
-        cell(a.trunkLeanDeg());
-        line.append(state.label()).append('\n');
-        write(line);
+        byte[] b = lineBytes;
+        int n = NumberText.appendFixed(b, 0, a.tSeconds(), 3);
+        b[n++] = ',';
+        n = cell(b, n, a.lumbarFlexionDeg());
+        n = cell(b, n, a.thoracicFlexionDeg());
+        n = cell(b, n, a.pelvicTiltDeg());
+        n = cell(b, n, a.trunkLeanDeg());
+        char[] c = lineChars;
+        for (int i = 0; i < n; i++) c[i] = (char) b[i];
+        String label = state.label();
+        label.getChars(0, label.length(), c, n);
+        n += label.length();
+        c[n++] = '\n';
+        try {
+            angles.write(c, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         angleRows++;
     }
 
-    private void cell(double v) {
-        if (Double.isFinite(v)) line.append(JsonText.number(v, 2));
-        line.append(',');
+    /** An angle with 2 decimals, trailing zeros dropped (as {@link JsonText#number}), or an empty cell; then a comma. */
+    private static int cell(byte[] b, int n, double v) {
+        if (Double.isFinite(v)) n = NumberText.appendFixed(b, n, v, 2);
+        b[n++] = ',';
+        return n;
     }
 
     private void write(CharSequence s) {

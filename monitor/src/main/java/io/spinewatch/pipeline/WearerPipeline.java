@@ -21,6 +21,8 @@ import io.spinewatch.posture.PosturePattern;
 import io.spinewatch.posture.PostureClassifier;
 import io.spinewatch.posture.PostureState;
 import io.spinewatch.posture.SensorSet;
+import io.spinewatch.posture.SlouchOnsetEstimator;
+import io.spinewatch.posture.SlouchOnsetParams;
 import io.spinewatch.posture.SpineAngleCalculator;
 import io.spinewatch.protocol.ImuSample;
 import io.spinewatch.protocol.SampleListener;
@@ -70,6 +72,9 @@ public final class WearerPipeline implements SampleListener {
     private final AlertPolicy alerts;
     private final DrillCoach coach;
     private final UnpromptedDrillDetector unprompted = new UnpromptedDrillDetector();
+    private final SlouchOnsetEstimator slouchOnset;
+    /** When the current slouch began (the slump's start), for the alert hold; NaN before the first slouch. */
+    private double slouchStartSeconds = Double.NaN;
     private final Vec3 up = new Vec3();
     private final Quat orientation = new Quat();
 
@@ -91,6 +96,8 @@ public final class WearerPipeline implements SampleListener {
     private DrillSession session;
     private Drill pendingDrill;
     private double pendingPromptSeconds;
+    /** The prompted drill's timeout runs from the prompt or, later, from the last slouched step. */
+    private double pendingWaitSinceSeconds;
     private double pendingSittingUpSeconds = Double.NaN;
     private double sessionLastRepSeconds;
     private double sessionFirstRepSeconds;
@@ -110,10 +117,11 @@ public final class WearerPipeline implements SampleListener {
         for (int i = 0; i < filters.length; i++) filters[i] = new OrientationFilter(params.filter());
         this.activity = new ActivityDetector(params.activity());
         this.classifier = new PostureClassifier(params.posture());
-        // The classifier reports a slouch only after it has held slouchConfirmSeconds; the policy's hold is
-        // shortened by as much so that the buzz comes holdSeconds after the slouch began.
-        double hold = Math.max(0, params.alerts().holdSeconds() - params.posture().slouchConfirmSeconds());
-        this.alerts = new AlertPolicy(params.alerts().withHoldSeconds(hold));
+        // The policy's hold counts from when the slump began, which is dated back explicitly at each confirmed
+        // slouch (see step): the classifier confirms a slouch slouchConfirmSeconds after its rule was met, and
+        // the rule is met only part-way through the slump.
+        this.alerts = new AlertPolicy(params.alerts());
+        this.slouchOnset = new SlouchOnsetEstimator(SlouchOnsetParams.DEFAULT, params.stepRateHz());
         this.coach = new DrillCoach(catalogue);
     }
 
@@ -279,6 +287,12 @@ public final class WearerPipeline implements SampleListener {
             }
             next = classifier.update(t, activity.activity(), mask, angles, drillInterval);
         }
+        // Backdating, explicitly: a slouch is confirmed seconds after the wearer began to slump; the alert hold
+        // counts from the slump's start as the onset estimator finds it (bounded; never before a gap in the angles).
+        slouchOnset.add(t, next.isSeated() ? SlouchOnsetEstimator.measureDeg(angles) : Double.NaN);
+        if (next == PostureState.SLOUCHED && state != PostureState.SLOUCHED) {
+            slouchStartSeconds = slouchOnset.onsetSeconds(classifier.slouchRuleSinceSeconds(), t);
+        }
         PosturePattern nextPattern = classifier.pattern();
         if (next != state || next == PostureState.SLOUCHED && nextPattern != pattern) {
             PostureState from = state;
@@ -373,7 +387,7 @@ public final class WearerPipeline implements SampleListener {
         }
         boolean bridged = state == PostureState.NO_SIGNAL && t - noSignalSinceSeconds < params.dropoutBridgeSeconds();
         Optional<AlertEvent> alert = bridged ? Optional.empty()
-                : alerts.update(t, state, state == PostureState.SLOUCHED ? pattern : null);
+                : alerts.update(t, state, state == PostureState.SLOUCHED ? pattern : null, slouchStartSeconds);
         if (alert.isPresent()) {
             AlertEvent e = alert.get();
             listener.onAlert(e);
@@ -384,6 +398,7 @@ public final class WearerPipeline implements SampleListener {
                 if (counted) {
                     pendingDrill = d;
                     pendingPromptSeconds = t;
+                    pendingWaitSinceSeconds = t;
                 }
             }
         }
@@ -401,6 +416,8 @@ public final class WearerPipeline implements SampleListener {
             // pelvis like half a repetition and must not be counted as one.
             if (state == PostureState.SLOUCHED || !measurable) {
                 pendingSittingUpSeconds = Double.NaN;
+                // No drill can start before the wearer sits up: the wait for it begins then.
+                if (state == PostureState.SLOUCHED) pendingWaitSinceSeconds = t;
             } else if (Double.isNaN(pendingSittingUpSeconds)) {
                 pendingSittingUpSeconds = t;
             } else if (t - pendingSittingUpSeconds >= SIT_UP_SECONDS) {
@@ -408,7 +425,7 @@ public final class WearerPipeline implements SampleListener {
                 sessionLastRepSeconds = t;
                 pendingDrill = null;
             }
-            if (pendingDrill != null && t - pendingPromptSeconds > params.promptedDrillTimeoutSeconds()) {
+            if (pendingDrill != null && t - pendingWaitSinceSeconds > params.promptedDrillTimeoutSeconds()) {
                 pendingDrill = null;
             }
         }

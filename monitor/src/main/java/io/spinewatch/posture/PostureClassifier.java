@@ -56,6 +56,11 @@ public final class PostureClassifier {
         return state;
     }
 
+    /** When the slouch rule was first met, continuously since; NaN while it is not met. */
+    public double slouchRuleSinceSeconds() {
+        return slouchSinceSeconds;
+    }
+
     /** The pattern of the current slouch, null when not slouched. */
     public PosturePattern pattern() {
         return state == PostureState.SLOUCHED ? pattern : null;

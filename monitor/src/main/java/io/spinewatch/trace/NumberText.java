@@ -109,42 +109,53 @@ public final class NumberText {
         if (negative || b[i] == '+') {
             i++;
         }
+        // One tight loop per part (a trace has ~60 million numbers); the rare long mantissa is checked after.
         long mantissa = 0;
-        int significant = 0;
-        int fracDigits = 0;
-        boolean sawDigit = false;
-        boolean dot = false;
+        int intStart = i;
         for (; i < to; i++) {
-            byte c = b[i];
-            if (c >= '0' && c <= '9') {
-                sawDigit = true;
-                if (mantissa != 0 || c != '0') {
-                    significant++;
-                }
-                if (significant > 15) {
-                    return slowParse(b, from, to);
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                if (dot) {
-                    fracDigits++;
-                }
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else if (c == 'e' || c == 'E') {
-                return sawDigit ? slowParse(b, from, to) : Double.NaN;
-            } else {
-                return Double.NaN;
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
             }
+            mantissa = mantissa * 10 + d;
         }
-        if (!sawDigit) {
+        int intDigits = i - intStart;
+        int fracDigits = 0;
+        if (i < to && b[i] == '.') {
+            int fracStart = ++i;
+            for (; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                mantissa = mantissa * 10 + d;
+            }
+            fracDigits = i - fracStart;
+        }
+        if (i < to) {
+            byte c = b[i];
+            return (c == 'e' || c == 'E') && intDigits + fracDigits > 0 ? slowParse(b, from, to) : Double.NaN;
+        }
+        if (intDigits + fracDigits == 0) {
             return Double.NaN;
         }
-        if (fracDigits >= POW10_D.length) {
+        if (intDigits + fracDigits > 15 && significantDigits(b, intStart, to) > 15 || fracDigits >= POW10_D.length) {
             return slowParse(b, from, to);
         }
         // Both operands are exact doubles (mantissa < 10^15 < 2^53), so one division is correctly rounded.
         double v = fracDigits == 0 ? mantissa : mantissa / POW10_D[fracDigits];
         return negative ? -v : v;
+    }
+
+    /** Digits from the first non-zero one on, in a well-formed [digits][.digits] span. */
+    private static int significantDigits(byte[] b, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            byte c = b[k];
+            if (c == '.') continue;
+            if (n > 0 || c != '0') n++;
+        }
+        return n;
     }
 
     private static double slowParse(byte[] b, int from, int to) {

@@ -39,6 +39,54 @@ class AlertPolicyTest {
     }
 
     @Nested
+    class SlouchStart {
+        /** Feeds upright until {@code confirmAt}, then slouched (begun at {@code start}) at 10 Hz until {@code to}. */
+        private List<AlertEvent> slouchConfirmedLate(AlertPolicy p, double start, double confirmAt, double to) {
+            List<AlertEvent> events = new ArrayList<>();
+            run(p, 0, confirmAt, UPRIGHT, events);
+            for (int i = 0; ; i++) {
+                double t = confirmAt + i * 0.1;
+                if (t >= to - 1e-9) break;
+                p.update(t, SLOUCHED, PosturePattern.POSTERIOR_PELVIC_TILT, start).ifPresent(events::add);
+            }
+            return events;
+        }
+
+        @Test
+        void theHoldCountsFromWhenTheSlouchBeganNotFromItsConfirmation() {
+            AlertPolicy p = new AlertPolicy(SLOUCH_ONLY);
+            List<AlertEvent> events = slouchConfirmedLate(p, 100, 106.5, 200);
+            assertEquals(1, events.size());
+            assertEquals(100 + SLOUCH_ONLY.holdSeconds(), events.get(0).tSeconds(), 0.1 + 1e-9);
+            assertEquals(SLOUCH_ONLY.holdSeconds(), events.get(0).sinceSeconds(), 0.1 + 1e-9);
+            assertEquals(100, p.episodeStartSeconds(), 1e-9);
+        }
+
+        @Test
+        void aStartInTheFutureOrUnknownMeansNow() {
+            AlertPolicy later = new AlertPolicy(SLOUCH_ONLY);
+            List<AlertEvent> a = slouchConfirmedLate(later, 500, 106.5, 200);
+            assertEquals(106.5 + SLOUCH_ONLY.holdSeconds(), a.get(0).tSeconds(), 0.1 + 1e-9);
+            AlertPolicy unknown = new AlertPolicy(SLOUCH_ONLY);
+            List<AlertEvent> b = slouchConfirmedLate(unknown, Double.NaN, 106.5, 200);
+            assertEquals(a.get(0).tSeconds(), b.get(0).tSeconds(), 1e-9);
+        }
+
+        @Test
+        void theStartIsReadOnlyWhenAnEpisodeBegins() {
+            // A bridged interruption continues the episode: a later start given then changes nothing.
+            AlertPolicy p = new AlertPolicy(SLOUCH_ONLY);
+            List<AlertEvent> events = slouchConfirmedLate(p, 100, 103, 110);
+            run(p, 110, 111, UPRIGHT, events);
+            for (int i = 0; i < 400; i++) {
+                p.update(111 + i * 0.1, SLOUCHED, PosturePattern.POSTERIOR_PELVIC_TILT, 109).ifPresent(events::add);
+            }
+            assertEquals(1, events.size());
+            assertEquals(130, events.get(0).tSeconds(), 0.1 + 1e-9);
+        }
+    }
+
+    @Nested
     class Hold {
         @Test
         void alertsOnceAtTheMomentTheHoldIsReached() {

@@ -138,7 +138,7 @@ class ScenarioSuiteTest {
         return out;
     }
 
-    /** Per sustained slouch: latency of its alert from the rule onset (NaN when not alerted exactly once). */
+    /** Per sustained slouch alerted exactly once: latency of its alert from the rule onset and from the labelled start. */
     record AlertScore(int sustained, int alertedOnce, List<Double> onsetLatency, List<Double> labelLatency, List<String> problems) {
     }
 
@@ -161,8 +161,10 @@ class ScenarioSuiteTest {
                     once++;
                     onsetLat.add(in.get(0).tSeconds() - s.onsetSeconds());
                     labelLat.add(in.get(0).tSeconds() - s.startSeconds());
-                    if (in.get(0).tSeconds() - s.onsetSeconds() > HOLD_SECONDS + 1) {
-                        problems.add(String.format(Locale.ROOT, "%s: slouch %.1f-%.1f (onset %.1f) alerted late at %.1f",
+                    // The bar, from the labelled start (when the wearer began to slump), as held-out
+                    // recordings are scored; the rule-onset latency is printed only.
+                    if (in.get(0).tSeconds() - s.startSeconds() > HOLD_SECONDS + 1) {
+                        problems.add(String.format(Locale.ROOT, "%s: slouch %.1f-%.1f (rule met %.1f) alerted late at %.1f",
                                 o.c().name(), s.startSeconds(), s.endSeconds(), s.onsetSeconds(), in.get(0).tSeconds()));
                     }
                 } else {
@@ -272,9 +274,10 @@ class ScenarioSuiteTest {
         System.out.printf(Locale.ROOT, "RMSE while seated (deg): lumbar %.2f  thoracic %.2f  pelvic tilt %.2f  trunk lean %.2f  (%d steps)%n",
                 Math.sqrt(se[0] / se[4]), Math.sqrt(se[1] / se[4]), Math.sqrt(se[2] / se[4]), Math.sqrt(se[3] / se[4]), (long) se[4]);
         System.out.printf(Locale.ROOT, "sustained slouches alerted exactly once: %d / %d%n", once, sustained);
-        System.out.printf(Locale.ROOT, "alert latency from slouch-rule onset (s): median %.1f  max %.1f  (hold %.0f s)%n",
-                pct(onset, 50), pct(onset, 100), HOLD_SECONDS);
-        System.out.printf(Locale.ROOT, "alert latency from labelled slouch start (s): median %.1f  max %.1f%n", pct(label, 50), pct(label, 100));
+        System.out.printf(Locale.ROOT, "alert latency (hold %.0f s)          median    min    max%n", HOLD_SECONDS);
+        System.out.printf(Locale.ROOT, "  from labelled slouch start (s)   %6.1f %6.1f %6.1f   (asserted <= hold + 1)%n",
+                pct(label, 50), pct(label, 0), pct(label, 100));
+        System.out.printf(Locale.ROOT, "  from slouch-rule onset (s)       %6.1f %6.1f %6.1f%n", pct(onset, 50), pct(onset, 0), pct(onset, 100));
         System.out.printf(Locale.ROOT, "steps whose state matches the truth label (drills and calibration left out): %.1f %%%n",
                 100.0 * agree / judged);
         System.out.printf(Locale.ROOT, "drill sets: %d exact, %d off by one, %d worse, of %d%n", exact, offByOne, sets - exact - offByOne, sets);

@@ -60,6 +60,32 @@ class NumberTextTest {
         }
 
         @Test
+        void agreesWithDoubleParseDoubleOnLeadingZerosLongMantissasAndSigns() {
+            SplittableRandom rnd = new SplittableRandom(11);
+            for (int i = 0; i < 20000; i++) {
+                StringBuilder t = new StringBuilder();
+                int sign = rnd.nextInt(3);
+                if (sign == 1) t.append('-');
+                if (sign == 2) t.append('+');
+                int zeros = rnd.nextInt(0, 4);
+                for (int k = 0; k < zeros; k++) t.append('0');
+                int intDigits = rnd.nextInt(0, 12);
+                for (int k = 0; k < intDigits; k++) t.append((char) ('0' + rnd.nextInt(10)));
+                if (rnd.nextBoolean()) {
+                    t.append('.');
+                    int fz = rnd.nextInt(0, 6);
+                    for (int k = 0; k < fz; k++) t.append('0');
+                    int fracDigits = rnd.nextInt(0, 20);
+                    for (int k = 0; k < fracDigits; k++) t.append((char) ('0' + rnd.nextInt(10)));
+                }
+                String s = t.toString();
+                boolean anyDigit = s.chars().anyMatch(Character::isDigit);
+                double expected = anyDigit ? Double.parseDouble(s) : Double.NaN;
+                assertEquals(expected, parse(s), s);
+            }
+        }
+
+        @Test
         void acceptsExponentsAndLongMantissas() {
             assertEquals(1.5e-7, parse("1.5e-7"));
             assertEquals(0.12345678901234567, parse("0.12345678901234567"));
