@@ -12,17 +12,13 @@ import io.spinewatch.live.SensorHealth;
 import io.spinewatch.protocol.SensorSlot;
 import java.util.OptionalDouble;
 import io.spinewatch.live.WearerSnapshot;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -30,17 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in Debian's headless Chromium, against the real server and bus. Screenshots go to
@@ -49,52 +40,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     final LiveBus bus = new LiveBus();
     final RecordingControl control = new RecordingControl(bus);
     DashboardServer server;
+    HeadlessChromium chromium;
     ChromeDriver driver;
-    Path profile;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium not found: apt-get install chromium");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver not found: apt-get install chromium-driver");
+        HeadlessChromium.assumeInstalled();
         server = DashboardServer.start(DashboardConfig.defaults().withListen("127.0.0.1", 0, Optional.empty()),
                 bus, control, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        profile = Files.createTempDirectory("spinewatch-chromium");
-        Files.createDirectories(SCREENSHOTS);
-        // Explicit binaries, so Selenium Manager never looks for (or downloads) a browser or driver.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1366,1000",
-                "--hide-scrollbars", "--force-device-scale-factor=1");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver;
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
-        }
-        if (profile != null) {
-            try (var walk = Files.walk(profile)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
@@ -103,7 +70,7 @@ class DashboardBrowserTest {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return chromium.waitUntil(Duration.ofSeconds(15), condition);
     }
 
     String text(String id) {
@@ -111,7 +78,7 @@ class DashboardBrowserTest {
     }
 
     void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 
     void size(int width, int height) {
