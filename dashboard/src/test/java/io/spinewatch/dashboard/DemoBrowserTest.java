@@ -41,7 +41,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class DemoBrowserTest {
     /**
      * Simulated seconds per wall second. The scenario leaves about 45 simulated seconds between the slouch alert and
-     * the wearer doing the drill by themselves; at 10x that is several wall seconds for the click, even on a busy box.
+     * the wearer's own pelvic tilts, which end the card; at 10x that is several wall seconds for the click, even on a
+     * busy box.
      */
     static final double SPEED = 10;
     /** Generous: each phase takes a few wall seconds at {@link #SPEED}, the rest is margin for a loaded machine. */
