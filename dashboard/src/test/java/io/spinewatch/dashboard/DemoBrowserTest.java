@@ -91,7 +91,7 @@ class DemoBrowserTest {
                         "the page showed calibrating before upright: " + seen);
                 assertEquals("Upright", text("state"), "state shown as text, not colour only");
                 String lumbarUpright = attribute("seg-lumbar", "transform");
-                chromium.screenshot("demo-1-upright");
+                screenshot("demo-1-upright");
 
                 // 2. the slouch episode: state, readout over its threshold, drawing, alert, drill card
                 waitUntil(d -> "slouched".equals(state()));
@@ -107,7 +107,7 @@ class DemoBrowserTest {
                 assertTrue(events.stream().anyMatch(e -> e instanceof LiveEvent.Alert), "the service raised the alert");
                 WebElement card = waitUntil(d -> d.findElement(By.id("drill")).isDisplayed() ? d.findElement(By.id("drill")) : null);
                 String drillId = card.getAttribute("data-drill");
-                chromium.screenshot("demo-2-slouched");
+                screenshot("demo-2-slouched");
 
                 // 3. Skip closes the card in the page and in the service (skipped, not done by the scenario's own reps)
                 driver.findElement(By.id("drill-skip")).click();
@@ -116,7 +116,7 @@ class DemoBrowserTest {
                 assertTrue(events.stream().anyMatch(e -> e instanceof LiveEvent.DrillProgress p
                         && p.status() == LiveEvent.DrillStatus.SKIPPED && p.card().drillId().equals(drillId)),
                         "the pipeline ended drill " + drillId + " as skipped: " + events);
-                chromium.screenshot("demo-3-drill-skipped");
+                screenshot("demo-3-drill-skipped");
 
                 // 4. Recalibrate reaches the pipeline on the wearer's thread
                 long startedBefore = calibrationsStarted();
@@ -127,9 +127,15 @@ class DemoBrowserTest {
                     List<?> now = seenStates();
                     return now.subList(seenBefore, now.size()).contains("calibrating");
                 });
-                chromium.screenshot("demo-4-recalibrating");
+                screenshot("demo-4-recalibrating");
             }
         }
+    }
+
+    /** From the top of the page, where the state badge is (a click may have scrolled it). */
+    void screenshot(String name) throws java.io.IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
+        chromium.screenshot(name);
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
