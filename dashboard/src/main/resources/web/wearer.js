@@ -248,10 +248,10 @@
   }
 
   const CALIBRATION_TEXT = {
-    started: "Calibration started: sit tall and still.",
-    sit_tall: "Sit tall and still…",
-    hinge: "Now hinge forward at the hips, back straight…",
-    done: "Calibration done.",
+    started: "Calibration started",
+    sit_tall: "Sit tall and still",
+    hinge: "Now hinge forward at the hips, back straight",
+    done: "Calibration done",
     failed: "Calibration failed",
   };
 
@@ -299,7 +299,8 @@
   S.connect(`/events/${encodeURIComponent(id)}`, {
     snapshot: onSnapshot,
     alert: (e) => toast(`${e.alert.kind.replace(/_/g, " ")} alert${e.alert.delivered ? "" : " (held back)"}: ${e.alert.reason}`),
-    calibration: (e) => toast((CALIBRATION_TEXT[e.phase] || e.phase) + (e.message ? ": " + e.message : "")),
+    // The server's message says what to do now; the phase's own text stands alone when there is none.
+    calibration: (e) => toast((CALIBRATION_TEXT[e.phase] || e.phase) + (e.message ? ": " + e.message : ".")),
     drill: (e) => { if (e.status === "prompted") toast("Drill suggested: " + e.drill.name); },
   }, $("conn"));
 })();
