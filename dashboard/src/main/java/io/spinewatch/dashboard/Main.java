@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Spinewatch.commandLine().execute(args));
+        System.exit(Spinewatch.commandLine(new DashboardViews()).execute(args));
     }
 }

@@ -17,8 +17,13 @@ public final class Spinewatch implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The full command tree; the one place where subcommands are wired. */
+    /** The full command tree without a dashboard ({@code demo} and {@code run} need {@code --no-dashboard}). */
     public static CommandLine commandLine() {
+        return commandLine(LiveViewFactory.UNAVAILABLE);
+    }
+
+    /** The full command tree, with {@code views} starting the dashboard; the one place where subcommands are wired. */
+    public static CommandLine commandLine(LiveViewFactory views) {
         CommandLine cl = new CommandLine(new Spinewatch());
         // Subcommands, one line each (added as their issues land).
         cl.addSubcommand(new DecodeCommand());
@@ -29,6 +34,8 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand(new HistoryCommand());
         cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new DemoCommand(views));
+        cl.addSubcommand(new RunCommand(views));
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -26,6 +26,7 @@ import io.spinewatch.protocol.ImuSample;
 import io.spinewatch.protocol.SampleListener;
 import io.spinewatch.protocol.SensorSlot;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything one wearer's sensors go through: samples in, posture and feedback events out.
@@ -497,9 +498,15 @@ public final class WearerPipeline implements SampleListener {
         return alerts;
     }
 
+<<<<<<< HEAD
     /** Calibrated sensors in use at the last step: not silent for longer than the sensor-lost time ({@link SensorSet} mask). */
     public int activeMask() {
         return activeMask;
+=======
+    /** Repetitions counted so far in the prompted drill being done now; empty when none is being counted. */
+    public OptionalInt promptedDrillReps() {
+        return session == null ? OptionalInt.empty() : OptionalInt.of(session.reps());
+>>>>>>> demo
     }
 
     /** Sensors seen so far ({@link SensorSet} mask). */

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * A private Mosquitto broker for one test: its own config in a temp dir, on a free port of 127.0.0.1
  * (never the system broker on 1883). {@link #kill()} and {@link #restart()} keep the port.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     private final Path dir;
@@ -33,7 +33,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** An anonymous plain-TCP broker. */
-    static Mosquitto plain(Path dir) throws Exception {
+    public static Mosquitto plain(Path dir) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "mosquitto not found: apt-get install mosquitto");
         int port = freePort();
         Path conf = dir.resolve("mosquitto.conf");
@@ -93,7 +93,7 @@ final class Mosquitto implements AutoCloseable {
         return dir.resolve("ca.crt");
     }
 
-    String uri() {
+    public String uri() {
         return (tls ? "ssl://localhost:" : "tcp://127.0.0.1:") + port;
     }
 
@@ -178,7 +178,7 @@ final class Mosquitto implements AutoCloseable {
         return false;
     }
 
-    static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, long timeoutMillis, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

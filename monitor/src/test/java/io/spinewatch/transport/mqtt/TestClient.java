@@ -15,10 +15,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A plain Paho client standing in for a device or a dashboard; keeps every message it receives. */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
     /** A received message. */
-    record Received(String topic, byte[] payload, int qos, boolean retained) {
-        String text() {
+    public record Received(String topic, byte[] payload, int qos, boolean retained) {
+        public String text() {
             return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -26,7 +26,7 @@ final class TestClient implements AutoCloseable {
     private final MqttAsyncClient client;
     private final List<Received> received = new ArrayList<>();
 
-    TestClient(String uri, String clientId) throws MqttException {
+    public TestClient(String uri, String clientId) throws MqttException {
         this(uri, clientId, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -75,15 +75,15 @@ final class TestClient implements AutoCloseable {
         client.connect(o).waitForCompletion(10_000);
     }
 
-    void subscribe(String filter, int qos) throws MqttException {
+    public void subscribe(String filter, int qos) throws MqttException {
         client.subscribe(filter, qos).waitForCompletion(10_000);
     }
 
-    void publish(String topic, byte[] payload, int qos) throws MqttException {
+    public void publish(String topic, byte[] payload, int qos) throws MqttException {
         client.publish(topic, payload, qos, false).waitForCompletion(10_000);
     }
 
-    List<Received> received(String topic) {
+    public List<Received> received(String topic) {
         synchronized (received) {
             return received.stream().filter(r -> r.topic().equals(topic)).toList();
         }

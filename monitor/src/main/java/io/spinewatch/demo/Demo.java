@@ -1,0 +1,85 @@
+package io.spinewatch.demo;
+
+import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.hub.MonitorOutput;
+import io.spinewatch.hub.WearerHub;
+import io.spinewatch.live.LiveBus;
+import io.spinewatch.pipeline.LiveControls;
+import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.sim.Scenario;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo's machinery without its command line: {@code wearers} {@link SimulatedDevice}s, one per wearer
+ * ({@code demo-1}, {@code demo-2}, ...), feeding a {@link WearerHub} that publishes on {@code bus}.
+ *
+ * <p>Threads: each simulated device paces and encodes on a thread of its own (it sleeps most of the time, so a
+ * few dozen cost nothing), and the wearers' pipelines run on the hub's lanes, at most one per processor.
+ */
+public final class Demo implements AutoCloseable {
+    /** Most simulated wearers: each is a thread and a dashboard tile. */
+    public static final int MAX_WEARERS = 50;
+
+    /**
+     * @param wearers simulated wearers, 1..{@value #MAX_WEARERS}
+     * @param scenario what each wearer does, session after session
+     * @param seed the first wearer's first seed; wearer k starts at {@code seed + k - 1}
+     * @param speed simulated seconds per wall second
+     */
+    public record Settings(int wearers, Scenario scenario, long seed, double speed) {
+        public Settings {
+            if (wearers < 1 || wearers > MAX_WEARERS) throw new IllegalArgumentException("wearers must be in 1.." + MAX_WEARERS + ": " + wearers);
+            if (!(speed > 0 && speed <= 10_000)) throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
+        }
+    }
+
+    private final WearerHub hub;
+    private final List<SimulatedDevice> devices;
+
+    private Demo(WearerHub hub, List<SimulatedDevice> devices) {
+        this.hub = hub;
+        this.devices = devices;
+    }
+
+    /** Builds the wearers and starts their devices. */
+    public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock) {
+        WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(),
+                WearerHub.lanesFor(settings.wearers()), settings.speed(), MonitorOutput.NONE, wallClock);
+        List<SimulatedDevice> devices = new ArrayList<>();
+        try {
+            for (int k = 1; k <= settings.wearers(); k++) {
+                SimulatedDevice.Config c = new SimulatedDevice.Config(wearerId(k), settings.scenario(),
+                        settings.seed() + k - 1, settings.wearers(), settings.speed());
+                devices.add(hub.attach(sink -> new SimulatedDevice(c, sink)));
+            }
+        } catch (IOException e) {
+            hub.close();
+            throw new IllegalStateException(e);
+        }
+        for (SimulatedDevice d : devices) d.start();
+        return new Demo(hub, List.copyOf(devices));
+    }
+
+    /** The id of the k-th simulated wearer (from 1). */
+    public static String wearerId(int k) {
+        return "demo-" + k;
+    }
+
+    public WearerHub hub() {
+        return hub;
+    }
+
+    public List<SimulatedDevice> devices() {
+        return devices;
+    }
+
+    /** Stops the devices, then the pipelines. */
+    @Override
+    public void close() {
+        hub.close();
+    }
+}

@@ -1,0 +1,415 @@
+package io.spinewatch.hub;
+
+import io.spinewatch.feedback.AlertEvent;
+import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.feedback.HapticPattern;
+import io.spinewatch.ingest.IngestSink;
+import io.spinewatch.ingest.Source;
+import io.spinewatch.live.LiveBus;
+import io.spinewatch.pipeline.JsonText;
+import io.spinewatch.pipeline.LivePublisher;
+import io.spinewatch.pipeline.LiveControls;
+import io.spinewatch.pipeline.LiveWearer;
+import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.pipeline.PostureListener;
+import io.spinewatch.pipeline.StateChange;
+import io.spinewatch.posture.PostureState;
+import io.spinewatch.protocol.DeviceStatus;
+import io.spinewatch.protocol.HapticCommand;
+import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.protocol.SampleListener;
+import io.spinewatch.protocol.SensorSlot;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects sources to per-wearer pipelines: the {@link IngestSink} of every attached {@link Source}, a
+ * {@link LiveWearer} per wearer (created on its first message), the live bus, haptic commands back to the device
+ * and posture and alerts to a {@link MonitorOutput}.
+ *
+ * <p>Threads. A source's I/O thread copies each sample into the wearer's {@link SampleRing} and, if no drain is
+ * pending, schedules one on the wearer's lane. Lanes are a small fixed pool of single-thread executors and each
+ * wearer is assigned to one for life (round robin), so a wearer's pipeline only ever runs on one thread and needs
+ * no lock, while a hundred wearers need only a few threads. The ring, rather than a copied sample per task, keeps
+ * the hand-off free of allocation: a task is submitted per burst, not per sample. A timer ticks every
+ * {@value #TICK_MILLIS} ms: for each wearer it runs queued viewer requests and, when the wearer has been quiet for
+ * {@value #QUIET_MILLIS} ms of wall time, advances its pipeline by the wall time elapsed (times {@code timeScale}),
+ * so sensors that fall silent show up as {@code no_signal} without samples to drive the steps.
+ *
+ * <p>Unknown slots (a decoder that could not name one) and a second device claiming a slot already in use are
+ * counted and logged once per wearer, and the sample is dropped.
+ */
+public final class WearerHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WearerHub.class);
+    static final long TICK_MILLIS = 250;
+    static final long QUIET_MILLIS = 500;
+    /** Samples a wearer's ring holds: about 3 s of three sensors at 100 Hz, far beyond a healthy lane's lag. */
+    public static final int RING_CAPACITY = 1024;
+
+    /** Makes a source that delivers to the given sink. */
+    @FunctionalInterface
+    public interface SourceFactory<S extends Source> {
+        S create(IngestSink sink) throws IOException;
+    }
+
+    private final LiveBus bus;
+    private final LiveControls controls;
+    private final PipelineParams params;
+    private final DrillCatalogue catalogue;
+    private final double timeScale;
+    private final MonitorOutput output;
+    private final Optional<Clock> wallClock;
+    private final ExecutorService[] lanes;
+    private final ScheduledExecutorService timer;
+    private final ConcurrentHashMap<String, Wearer> wearers = new ConcurrentHashMap<>();
+    private final List<Source> sources = new ArrayList<>();
+    private final AtomicLong nextLane = new AtomicLong();
+    private final AtomicLong unknownSlotSamples = new AtomicLong();
+    private final AtomicLong foreignDeviceSamples = new AtomicLong();
+    private final AtomicLong hapticsSent = new AtomicLong();
+    private final AtomicLong hapticsFailed = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * @param lanes     threads the wearers are partitioned over, 1..64
+     * @param timeScale wearer seconds per wall second (1 live; the demo's {@code --speed})
+     * @param wallClock the local wall clock for "today"; empty takes each wearer's first sample as midnight
+     */
+    public WearerHub(LiveBus bus, LiveControls controls, PipelineParams params, DrillCatalogue catalogue, int lanes,
+            double timeScale, MonitorOutput output, Optional<Clock> wallClock) {
+        if (lanes < 1 || lanes > 64) throw new IllegalArgumentException("lanes must be in 1..64: " + lanes);
+        if (!(timeScale > 0 && timeScale <= 10_000)) throw new IllegalArgumentException("timeScale must be in (0, 10000]: " + timeScale);
+        this.bus = bus;
+        this.controls = controls;
+        this.params = params;
+        this.catalogue = catalogue;
+        this.timeScale = timeScale;
+        this.output = output;
+        this.wallClock = wallClock;
+        this.lanes = new ExecutorService[lanes];
+        for (int i = 0; i < lanes; i++) {
+            String name = "spinewatch-wearers-" + i;
+            this.lanes[i] = Executors.newSingleThreadExecutor(r -> daemon(r, name));
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "spinewatch-wearer-timer"));
+        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lanes for {@code wearers} expected wearers: one each up to the processor count, never more than that. */
+    public static int lanesFor(int wearers) {
+        return Math.max(1, Math.min(wearers, Math.min(64, Runtime.getRuntime().availableProcessors())));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Creates a source delivering into this hub; its wearers' commands go back through it. Not yet started. */
+    public <S extends Source> S attach(SourceFactory<S> factory) throws IOException {
+        SourceSink sink = new SourceSink();
+        S source = factory.create(sink);
+        sink.source = source;
+        synchronized (sources) {
+            sources.add(source);
+        }
+        return source;
+    }
+
+    /** The wearers seen so far, by id. */
+    public Collection<String> wearerIds() {
+        return List.copyOf(wearers.keySet());
+    }
+
+    /** The pipeline side of a wearer, for tests and summaries (read it on its lane, or after {@link #close()}). */
+    public Optional<LiveWearer> wearer(String id) {
+        Wearer w = wearers.get(id);
+        return w == null ? Optional.empty() : Optional.of(w.live);
+    }
+
+    public long unknownSlotSamples() {
+        return unknownSlotSamples.get();
+    }
+
+    public long foreignDeviceSamples() {
+        return foreignDeviceSamples.get();
+    }
+
+    /** Samples dropped because a wearer's lane fell behind by a whole ring. */
+    public long droppedSamples() {
+        long n = 0;
+        for (Wearer w : wearers.values()) n += w.ring.dropped();
+        return n;
+    }
+
+    public long hapticsSent() {
+        return hapticsSent.get();
+    }
+
+    public long hapticsFailed() {
+        return hapticsFailed.get();
+    }
+
+    // ------------------------------------------------------------------ input, on the sources' I/O threads
+
+    /** The sink of one source. */
+    private final class SourceSink implements IngestSink {
+        volatile Source source;
+
+        @Override
+        public void onSample(String wearerId, ImuSample s) {
+            Wearer w = wearer(wearerId, source);
+            if (w == null) {
+                return;
+            }
+            SensorSlot slot = s.slot();
+            if (slot == null) {
+                unknownSlotSamples.incrementAndGet();
+                if (!w.unknownSlotLogged) {
+                    w.unknownSlotLogged = true;
+                    log.warn("wearer {}: samples without a known sensor slot (device {}); dropped and counted", wearerId, s.deviceId());
+                }
+                return;
+            }
+            int i = slot.ordinal();
+            if (w.slotDevice[i] < 0) {
+                w.slotDevice[i] = s.deviceId();
+                // The buzz goes to the device worn highest (the upper back feels it best), else the first one heard.
+                if (w.hapticDevice < 0 || slot == SensorSlot.UPPER) w.hapticDevice = s.deviceId();
+            } else if (w.slotDevice[i] != s.deviceId()) {
+                foreignDeviceSamples.incrementAndGet();
+                if (!w.foreignLogged) {
+                    w.foreignLogged = true;
+                    log.warn("wearer {}: device {} sends slot {} already sent by device {}; its samples are dropped and counted",
+                            wearerId, s.deviceId(), slot.label(), w.slotDevice[i]);
+                }
+                return;
+            }
+            w.ring.offer(s);
+            schedule(w);
+        }
+
+        @Override
+        public void onStatus(String wearerId, DeviceStatus status) {
+            Wearer w = wearer(wearerId, source);
+            if (w != null) {
+                w.statuses.add(status);
+                schedule(w);
+            }
+        }
+    }
+
+    private Wearer wearer(String id, Source via) {
+        Wearer w = wearers.get(id);
+        if (w != null || closed) {
+            return w;
+        }
+        try {
+            w = new Wearer(id, via, lanes[(int) (nextLane.getAndIncrement() % lanes.length)]);
+        } catch (IllegalArgumentException e) {
+            log.warn("wearer id '{}' cannot be shown live ({}); its samples are dropped", id, e.getMessage());
+            return null;
+        }
+        Wearer before = wearers.putIfAbsent(id, w);
+        if (before != null) {
+            return before;
+        }
+        controls.add(w.live);
+        log.info("new wearer '{}' via {}", id, via == null ? "?" : via.name());
+        return w;
+    }
+
+    private void schedule(Wearer w) {
+        if (w.scheduled.compareAndSet(false, true)) {
+            try {
+                w.lane.execute(w.drainTask);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ timer
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Wearer w : wearers.values()) {
+            long quietNanos = now - w.lastSampleNanos;
+            if (w.lastSampleNanos != 0 && quietNanos > QUIET_MILLIS * 1_000_000L) {
+                try {
+                    w.lane.execute(() -> w.advance(now));
+                } catch (RejectedExecutionException e) {
+                    return;
+                }
+            } else if (w.live.hasPendingRequests()) {
+                schedule(w);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one wearer
+
+    private final class Wearer implements PostureListener {
+        final String id;
+        final Source via;
+        final ExecutorService lane;
+        final LiveWearer live;
+        final SampleRing ring = new SampleRing(RING_CAPACITY);
+        final ConcurrentLinkedQueue<DeviceStatus> statuses = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean scheduled = new AtomicBoolean();
+        final Runnable drainTask = this::drain;
+        final SampleListener toPipeline;
+        final long[] slotDevice = {-1, -1, -1};
+        volatile long hapticDevice = -1;
+        volatile long lastSampleNanos;
+        boolean unknownSlotLogged;
+        boolean foreignLogged;
+        int commandId;
+        /** Wearer time and wall time of the last step driven by the timer, to advance from. */
+        double advancedFromSeconds = Double.NaN;
+        long advancedFromNanos;
+
+        Wearer(String id, Source via, ExecutorService lane) {
+            this.id = id;
+            this.via = via;
+            this.lane = lane;
+            this.live = new LiveWearer(id, id, params, catalogue, bus, this, System::nanoTime,
+                    LivePublisher.DEFAULT_MAX_RATE_HZ, wallClock);
+            this.toPipeline = live::onSample;
+        }
+
+        /** On the lane: requests, statuses, then every sample in the ring. */
+        void drain() {
+            scheduled.set(false);
+            live.runRequests();
+            for (DeviceStatus s; (s = statuses.poll()) != null; ) {
+                live.onStatus(s);
+            }
+            if (ring.drainTo(toPipeline) > 0) {
+                lastSampleNanos = System.nanoTime();
+                advancedFromSeconds = Double.NaN;
+            }
+        }
+
+        /** On the lane: the wearer has been quiet; step its pipeline on by the wall time elapsed. */
+        void advance(long nowNanos) {
+            drain();
+            double latest = live.latestSeconds();
+            if (!Double.isFinite(latest) || nowNanos - lastSampleNanos <= QUIET_MILLIS * 1_000_000L) {
+                return;
+            }
+            if (Double.isNaN(advancedFromSeconds)) {
+                advancedFromSeconds = latest;
+                advancedFromNanos = lastSampleNanos;
+            }
+            live.advanceTo(advancedFromSeconds + (nowNanos - advancedFromNanos) * 1e-9 * timeScale);
+        }
+
+        // Pipeline events, on the lane.
+
+        @Override
+        public void onStateChange(StateChange change) {
+            output.posture(id, postureJson(id, change));
+        }
+
+        @Override
+        public void onAlert(AlertEvent alert) {
+            output.alert(id, alertJson(id, alert));
+            if (!alert.delivered() || via == null) {
+                return;
+            }
+            long device = hapticDevice;
+            if (device < 0) {
+                return;
+            }
+            HapticPattern p = alert.haptic();
+            HapticCommand cmd = new HapticCommand(device, commandId++ & 0xFFFF, Math.min(p.pulses(), HapticCommand.MAX_PULSES),
+                    p.pulseMs(), p.gapMs(), (int) Math.max(1, Math.min(100, Math.round(p.intensity() * 100))));
+            if (via.send(id, cmd)) {
+                hapticsSent.incrementAndGet();
+            } else {
+                hapticsFailed.incrementAndGet();
+            }
+        }
+    }
+
+    /** The retained posture message: state, since when, and the pattern of a slouch. */
+    static String postureJson(String wearerId, StateChange c) {
+        return "{\"wearer\":" + JsonText.string(wearerId) + ",\"t_s\":" + JsonText.number(c.tSeconds(), 2)
+                + ",\"state\":" + JsonText.string(c.to().label())
+                + ",\"from\":" + (c.from() == null ? "null" : JsonText.string(c.from().label()))
+                + ",\"pattern\":" + c.pattern().map(p -> JsonText.string(p.label())).orElse("null")
+                + ",\"slouched\":" + (c.to() == PostureState.SLOUCHED) + "}";
+    }
+
+    /** One alert message. */
+    static String alertJson(String wearerId, AlertEvent a) {
+        return "{\"wearer\":" + JsonText.string(wearerId) + ",\"t_s\":" + JsonText.number(a.tSeconds(), 2)
+                + ",\"kind\":" + JsonText.string(a.kind().label())
+                + ",\"delivered\":" + a.delivered()
+                + ",\"delivery\":" + JsonText.string(a.delivery().label())
+                + ",\"since_s\":" + JsonText.number(a.sinceSeconds(), 1)
+                + ",\"reason\":" + JsonText.string(a.reason()) + "}";
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    /**
+     * Stops the sources, lets each lane finish what it holds, ends each wearer's stream ({@link LiveWearer#finish})
+     * and stops the threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<Source> toStop;
+        synchronized (sources) {
+            if (closed) return;
+            closed = true;
+            toStop = List.copyOf(sources);
+        }
+        for (Source s : toStop) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                log.warn("stopping {}: {}", s.name(), e.toString());
+            }
+        }
+        timer.shutdownNow();
+        for (Wearer w : wearers.values()) {
+            try {
+                w.lane.execute(() -> {
+                    w.drain();
+                    w.live.finish();
+                });
+            } catch (RejectedExecutionException e) {
+                // already stopped
+            }
+        }
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+        for (ExecutorService lane : lanes) {
+            try {
+                if (!lane.awaitTermination(5, TimeUnit.SECONDS)) lane.shutdownNow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lane.shutdownNow();
+            }
+        }
+    }
+}
