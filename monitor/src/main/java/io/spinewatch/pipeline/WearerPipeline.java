@@ -498,15 +498,14 @@ public final class WearerPipeline implements SampleListener {
         return alerts;
     }
 
-<<<<<<< HEAD
     /** Calibrated sensors in use at the last step: not silent for longer than the sensor-lost time ({@link SensorSet} mask). */
     public int activeMask() {
         return activeMask;
-=======
+    }
+
     /** Repetitions counted so far in the prompted drill being done now; empty when none is being counted. */
     public OptionalInt promptedDrillReps() {
         return session == null ? OptionalInt.empty() : OptionalInt.of(session.reps());
->>>>>>> demo
     }
 
     /** Sensors seen so far ({@link SensorSet} mask). */
