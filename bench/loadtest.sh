@@ -118,14 +118,16 @@ awk -v hz="$hz" -v wearers="$wearers" -v batch="$batch" -v rate="$rate" -v minut
     }
     while ((getline line < genlog) > 0) if (line ~ /^loadgen: total/) gtotal = line
     while ((getline line < gclog) > 0) {
-      if (match(line, /[0-9]+M->[0-9]+M/)) { s = substr(line, RSTART, RLENGTH); sub(/.*->/, "", s); sub(/M/, "", s); g++; G[g] = s + 0 }
+      # Heap after each GC once the wearers are all there (after 20 s): its trend is the leak check.
+      if (match(line, /[0-9]+M->[0-9]+M/)) { s = substr(line, RSTART, RLENGTH); sub(/.*->/, "", s); sub(/M/, "", s)
+        ts = line; sub(/^\[/, "", ts); sub(/s\].*/, "", ts); if (ts + 0 > 20) { g++; G[g] = s + 0 } }
     }
     split(total, tf, " "); for (k = 1; k in tf; k++) { if (tf[k] == "in") tin = tf[k + 1]; if (tf[k] == "lost") tlost = tf[k + 1]; if (tf[k] == "dropped") tdrop = tf[k + 1] }
     split(gtotal, gf, " "); for (k = 1; k in gf; k++) { if (gf[k] == "samples" && gf[k - 1] ~ /^[0-9]+$/) { gsent = gf[k + 1]; sub(/\)/, "", gsent) } if (gf[k] == "publish_errors") gerr = gf[k + 1] }
     mcpu = (mon[n] - mon[first]) / hz; bcpu = (bro[n] - bro[first]) / hz; gcpu = (gen[n] - gen[first]) / hz
     for (k = 1; k <= n; k++) L[k] = la[k]
     lam = median(L, n)
-    h = int(g / 3); for (k = 1; k <= h; k++) { A[k] = G[k]; B[k] = G[g - h + k] }
+    h = int(g / 2); for (k = 1; k <= h; k++) { A[k] = G[k]; B[k] = G[g - h + k] }
     printf "wearers             %d (rate %s Hz, %s samples per frame, %s min)\n", wearers, rate, batch, minutes
     printf "samples/s in        %.0f (median of 5 s intervals after warm-up; offered %.0f)\n", median(S, m), wearers * 3 * rate
     printf "samples sent / in   %s / %s (publish errors %s)\n", gsent, tin, gerr
@@ -134,7 +136,7 @@ awk -v hz="$hz" -v wearers="$wearers" -v batch="$batch" -v rate="$rate" -v minut
     printf "monitor CPU         %.0f %% of a core, %.2f us per sample\n", 100 * mcpu / dt, (dt > 0 && median(S, m) > 0 ? 1e6 * mcpu / dt / median(S, m) : 0)
     printf "broker CPU          %.0f %% of a core (%.0f messages/s offered)\n", 100 * bcpu / dt, wearers * rate / batch
     printf "loadgen CPU         %.0f %% of a core\n", 100 * gcpu / dt
-    printf "heap after GC       first third %.0f MB, last third %.0f MB (median of %d GCs)\n", median(A, h), median(B, h), g
+    printf "heap after GC       first half %.0f MB, second half %.0f MB (medians; %d GCs after 20 s)\n", median(A, h), median(B, h), g
     printf "load average        median %.2f (2 cores shared with other work)\n", lam
     printf "run total           %s\n", total
   }' "$out/samples.tsv" | tee "$out/summary.txt"

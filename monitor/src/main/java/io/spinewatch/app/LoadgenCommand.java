@@ -53,6 +53,10 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the simulated motion (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ramp", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Wearers join evenly over SECONDS instead of all at once (default: ${DEFAULT-VALUE}).")
+    double rampSeconds;
+
     @Option(names = "--report-every", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between report lines (default: ${DEFAULT-VALUE}).")
     double reportSeconds;
 
@@ -66,7 +70,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             if (!(reportSeconds >= 0.5)) throw new IllegalArgumentException("--report-every must be >= 0.5: " + reportSeconds);
             params = new LoadParams(broker, root, wearers, rateHz, batch,
                     connections != null ? connections : LoadParams.connectionsFor(wearers), seed,
-                    LoadParams.DEFAULT_PROFILES, LoadParams.DEFAULT_PROFILE_SECONDS);
+                    LoadParams.DEFAULT_PROFILES, LoadParams.DEFAULT_PROFILE_SECONDS, rampSeconds);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -63,10 +63,21 @@ public final class LoadGenerator implements AutoCloseable {
         for (int w = 0; w < params.wearers(); w++) {
             LoadProfile p = profiles[w % profiles.length];
             long offset = (w / profiles.length) * 7_919L % p.samples(); // a prime stride: wearers on one profile differ
-            long phase = batchPeriod * w / params.wearers();
-            LoadWearer wearer = new LoadWearer(wearerId(w), 1 + (long) w * SensorSlot.COUNT, p, offset, start + phase, period);
-            lanes.get(w % lanes.size()).add(wearer, topics.imu(wearer.wearerId()));
+            LoadWearer wearer = new LoadWearer(wearerId(w), 1 + (long) w * SensorSlot.COUNT, p, offset,
+                    start + phaseMicros(w, params.wearers(), batchPeriod), period);
+            lanes.get(w % lanes.size()).add(wearer, topics.imu(wearer.wearerId()),
+                    firstRound(w, params.wearers(), (long) (params.rampSeconds() * 1e6), batchPeriod));
         }
+    }
+
+    /** Wearer {@code index}'s offset into a batch period: spread evenly, so the broker sees a steady stream. */
+    static long phaseMicros(int index, int wearers, long batchPeriodMicros) {
+        return batchPeriodMicros * index / wearers;
+    }
+
+    /** The first round wearer {@code index} publishes when wearers join evenly over {@code rampMicros}. */
+    static long firstRound(int index, int wearers, long rampMicros, long batchPeriodMicros) {
+        return rampMicros * index / wearers / batchPeriodMicros;
     }
 
     /** The id of wearer {@code index} (0-based): {@code load-00001} on. */
@@ -123,6 +134,7 @@ public final class LoadGenerator implements AutoCloseable {
         final int index;
         final List<LoadWearer> wearers = new ArrayList<>();
         final List<String> topicList = new ArrayList<>();
+        final List<Long> firstRounds = new ArrayList<>();
         final Thread thread;
         final NativeEncoder encoder = new NativeEncoder();
         final ImuBatch batch = new ImuBatch();
@@ -135,9 +147,10 @@ public final class LoadGenerator implements AutoCloseable {
             thread.setDaemon(true);
         }
 
-        void add(LoadWearer w, String topic) {
+        void add(LoadWearer w, String topic, long firstRound) {
             wearers.add(w);
             topicList.add(topic);
+            firstRounds.add(firstRound);
         }
 
         void connect() throws MqttException {
@@ -165,9 +178,13 @@ public final class LoadGenerator implements AutoCloseable {
         void run() {
             int n = wearers.size();
             String[] topics = topicList.toArray(String[]::new);
+            long[] joins = firstRounds.stream().mapToLong(Long::longValue).toArray();
             try {
                 for (long round = 0; running; round++) {
                     for (int i = 0; i < n && running; i++) {
+                        if (round < joins[i]) {
+                            continue; // not joined yet: its first frame will carry a later sequence number
+                        }
                         LoadWearer w = wearers.get(i);
                         long due = w.dueMicros(round, params.batchSamples());
                         if (due >= endMicros) {

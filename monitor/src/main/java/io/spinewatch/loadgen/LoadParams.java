@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param seed           seed of the motion profiles
  * @param profiles       distinct simulated wearers looped, 1..64. Default {@value #DEFAULT_PROFILES}
  * @param profileSeconds length of each profile before it loops, s. Default {@value #DEFAULT_PROFILE_SECONDS}
+ * @param rampSeconds    wearers join evenly over this many seconds rather than all at once, 0..3600 (0: all at
+ *                       the start, as after a monitor or broker restart)
  */
 public record LoadParams(String brokerUri, String topicRoot, int wearers, double rateHz, int batchSamples,
-                         int connections, long seed, int profiles, double profileSeconds) {
+                         int connections, long seed, int profiles, double profileSeconds, double rampSeconds) {
     public static final double DEFAULT_RATE_HZ = 100;
     public static final int DEFAULT_BATCH_SAMPLES = 10;
     public static final int DEFAULT_PROFILES = 4;
@@ -37,6 +39,7 @@ public record LoadParams(String brokerUri, String topicRoot, int wearers, double
         if (!(profileSeconds >= 1 && profileSeconds <= 3600)) {
             throw new IllegalArgumentException("profileSeconds must be in 1..3600: " + profileSeconds);
         }
+        if (!(rampSeconds >= 0 && rampSeconds <= 3600)) throw new IllegalArgumentException("rampSeconds must be in 0..3600: " + rampSeconds);
     }
 
     /** Connections for {@code wearers} when not given: one per {@value #WEARERS_PER_CONNECTION} wearers, 1..16. */
