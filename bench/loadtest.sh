@@ -2,14 +2,14 @@
 # Load test: a private Mosquitto, one monitor (spinewatch run --mqtt) and the load generator (spinewatch loadgen),
 # all on 127.0.0.1, for one wearer count and duration; prints one summary (docs/benchmarks.md explains it).
 #
-#   bench/loadtest.sh --wearers N [--minutes M] [--batch B] [--rate HZ] [--connections C] [--out DIR]
+#   bench/loadtest.sh --wearers N [--minutes M] [--batch B] [--rate HZ] [--connections C] [--ramp SECONDS] [--out DIR]
 #
 # Bounded: every wait has a time limit and everything started here is killed on the way out (trap).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/dashboard/target/spinewatch.jar"
 
-wearers=""; minutes=1; batch=10; rate=100; connections=""; out=""
+wearers=""; minutes=1; batch=10; rate=100; connections=""; ramp=0; out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --wearers) wearers="$2"; shift 2 ;;
@@ -17,6 +17,7 @@ while [ $# -gt 0 ]; do
     --batch) batch="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --ramp) ramp="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) sed -n 2,7p "$0"; exit 0 ;;
     *) echo "loadtest: unknown option $1" >&2; exit 64 ;;
@@ -80,7 +81,7 @@ java $java_opts -Xlog:gc:file="$out/gc.log" -jar "$jar" run --mqtt "tcp://127.0.
 monitor=$!; pids+=("$monitor")
 wait_for 60 "the monitor to subscribe" grep -qs "run: reading" "$out/monitor.log"
 
-gen_args=(loadgen --wearers "$wearers" --rate "$rate" --batch "$batch" --minutes "$minutes" --broker "tcp://127.0.0.1:$port")
+gen_args=(loadgen --wearers "$wearers" --rate "$rate" --batch "$batch" --minutes "$minutes" --ramp "$ramp" --broker "tcp://127.0.0.1:$port")
 [ -n "$connections" ] && gen_args+=(--connections "$connections")
 java $java_opts -jar "$jar" "${gen_args[@]}" >"$out/loadgen.log" 2>&1 &
 gen=$!; pids+=("$gen")
@@ -99,7 +100,7 @@ done
 wait_for 90 "the monitor to finish" bash -c "! kill -0 $monitor 2>/dev/null" || true
 
 # ------------------------------------------------------------------------------------------------- summary
-awk -v hz="$hz" -v wearers="$wearers" -v batch="$batch" -v rate="$rate" -v minutes="$minutes" \
+awk -v hz="$hz" -v ramp="$ramp" -v wearers="$wearers" -v batch="$batch" -v rate="$rate" -v minutes="$minutes" \
     -v gclog="$out/gc.log" -v genlog="$out/loadgen.log" -v monlog="$out/monitor.log" '
   function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
                                       return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }
@@ -128,7 +129,7 @@ awk -v hz="$hz" -v wearers="$wearers" -v batch="$batch" -v rate="$rate" -v minut
     for (k = 1; k <= n; k++) L[k] = la[k]
     lam = median(L, n)
     h = int(g / 2); for (k = 1; k <= h; k++) { A[k] = G[k]; B[k] = G[g - h + k] }
-    printf "wearers             %d (rate %s Hz, %s samples per frame, %s min)\n", wearers, rate, batch, minutes
+    printf "wearers             %d (rate %s Hz, %s samples per frame, %s min, joining over %s s)\n", wearers, rate, batch, minutes, ramp
     printf "samples/s in        %.0f (median of 5 s intervals after warm-up; offered %.0f)\n", median(S, m), wearers * 3 * rate
     printf "samples sent / in   %s / %s (publish errors %s)\n", gsent, tin, gerr
     printf "lost (seq gaps)     %s   dropped (lane behind) %s   never arrived %d\n", tlost, tdrop, gsent - tin
