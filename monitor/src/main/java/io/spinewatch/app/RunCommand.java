@@ -5,6 +5,8 @@ import io.spinewatch.hub.MonitorOutput;
 import io.spinewatch.hub.WearerHub;
 import io.spinewatch.ingest.Source;
 import io.spinewatch.ingest.WireProtocol;
+import io.spinewatch.latency.EpochClock;
+import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.PipelineParams;
@@ -77,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--monitor-id", paramLabel = "ID", defaultValue = MqttConfig.DEFAULT_MONITOR_ID,
             description = "This monitor's id in <root>/monitor/<id>/status (default: ${DEFAULT-VALUE}).")
     String monitorId;
+
+    // -- load status (loadgen, issue 5)
+    @Option(names = "--load-status", paramLabel = "SECONDS",
+            description = "Print one line of load figures (samples/s, lost, latency percentiles) every SECONDS (default: only at exit).")
+    Double loadStatusSeconds;
 
     @Mixin
     LiveViewOptions live = new LiveViewOptions();
@@ -155,7 +162,15 @@ public final class RunCommand implements Callable<Integer> {
         out.println("run: reading " + source.name());
         out.flush();
         Source s = source;
+        // -- load status (loadgen, issue 5)
+        LatencyRecorder latency = new LatencyRecorder(new EpochClock());
+        hub.measureLatency(latency);
+        LoadStatus load = new LoadStatus(hub, s::stats, latency, out);
+        if (loadStatusSeconds != null && loadStatusSeconds > 0) load.every(loadStatusSeconds);
+        // -- end load status
         return LiveRunner.run("run", out, live, bus, view, hub, o -> {
+            load.close();
+            load.printTotal();
             o.println("run: " + s.stats().describe());
             o.printf("run: haptic commands sent %d, failed %d; samples dropped %d, unknown slot %d, second device on a slot %d%n",
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),

@@ -36,6 +36,7 @@ public final class Spinewatch implements Runnable {
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new DemoCommand(views));
         cl.addSubcommand(new RunCommand(views));
+        cl.addSubcommand(new LoadgenCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -5,6 +5,7 @@ import io.spinewatch.feedback.DrillCatalogue;
 import io.spinewatch.feedback.HapticPattern;
 import io.spinewatch.ingest.IngestSink;
 import io.spinewatch.ingest.Source;
+import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.text.JsonText;
 import io.spinewatch.pipeline.LivePublisher;
@@ -92,6 +93,8 @@ public final class WearerHub implements AutoCloseable {
     private final AtomicLong hapticsSent = new AtomicLong();
     private final AtomicLong hapticsFailed = new AtomicLong();
     private volatile boolean closed;
+    // -- latency hook (loadgen, issue 5): null unless measureLatency was called
+    private volatile LatencyRecorder latency;
 
     /**
      * @param lanes     threads the wearers are partitioned over, 1..64
@@ -171,6 +174,14 @@ public final class WearerHub implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Records every processed sample's age into {@code recorder} from now on (see {@link LatencyRecorder}); for load
+     * tests and the run command's status. Costs a clock read per sample.
+     */
+    public void measureLatency(LatencyRecorder recorder) {
+        this.latency = recorder;
+    }
+
     public long hapticsSent() {
         return hapticsSent.get();
     }
@@ -215,7 +226,19 @@ public final class WearerHub implements AutoCloseable {
                 return;
             }
             w.ring.offer(s);
+            if (s.deviceTimeMicros() > w.offeredNewestMicros) w.offeredNewestMicros = s.deviceTimeMicros(); // latency hook
             schedule(w);
+        }
+
+        // -- latency hook (loadgen, issue 5): a payload's newest sample becomes the mark the lane records against
+        @Override
+        public void onPayloadEnd(String wearerId) {
+            if (latency == null) return;
+            Wearer w = wearers.get(wearerId);
+            if (w != null && w.offeredNewestMicros != Long.MIN_VALUE) {
+                w.payloadEndMicros = w.offeredNewestMicros;
+                schedule(w);
+            }
         }
 
         @Override
@@ -315,8 +338,38 @@ public final class WearerHub implements AutoCloseable {
             this.lane = lane;
             this.live = new LiveWearer(id, id, params, catalogue, bus, this, System::nanoTime,
                     LivePublisher.DEFAULT_MAX_RATE_HZ, wallClock);
-            this.toPipeline = live::onSample;
+            this.toPipeline = this::process;
         }
+
+        // -- latency hook (loadgen, issue 5)
+        private long newestDeviceMicros = Long.MIN_VALUE;
+        /** Newest device time offered to the ring (source thread only). */
+        long offeredNewestMicros = Long.MIN_VALUE;
+        /** Newest device time of the last whole payload offered (written by the source thread). */
+        volatile long payloadEndMicros = Long.MIN_VALUE;
+        /** The payload mark last recorded (lane only). */
+        private long recordedMark = Long.MIN_VALUE;
+
+        /** On the lane: one sample through the pipeline, then its age if measured. */
+        private void process(ImuSample s) {
+            live.onSample(s);
+            LatencyRecorder r = latency;
+            if (r != null) {
+                r.sampleDone(s.deviceTimeMicros());
+                if (s.deviceTimeMicros() > newestDeviceMicros) newestDeviceMicros = s.deviceTimeMicros();
+            }
+        }
+
+        /** On the lane, after a drain: once the pipeline has processed a whole payload's newest sample, its age. */
+        private void recordPayload() {
+            LatencyRecorder r = latency;
+            long mark = payloadEndMicros;
+            if (r != null && mark != recordedMark && newestDeviceMicros >= mark) {
+                recordedMark = mark;
+                r.payloadDone(mark);
+            }
+        }
+        // -- end latency hook
 
         /** On the lane: requests, statuses, then every sample in the ring. */
         void drain() {
@@ -325,7 +378,9 @@ public final class WearerHub implements AutoCloseable {
             for (DeviceStatus s; (s = statuses.poll()) != null; ) {
                 live.onStatus(s);
             }
-            if (ring.drainTo(toPipeline) > 0) {
+            int drained = ring.drainTo(toPipeline);
+            recordPayload(); // latency hook
+            if (drained > 0) {
                 advancedFromSeconds = Double.NaN;
             }
         }

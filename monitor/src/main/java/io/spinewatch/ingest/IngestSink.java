@@ -27,6 +27,13 @@ public interface IngestSink {
     default void onAck(String wearerId, Ack ack) {
     }
 
+    /**
+     * Everything {@code wearerId} sent in one transport message (an MQTT payload) has been delivered: lets a sink
+     * measure latency per message rather than per sample. Sources without message boundaries (serial) never call it.
+     */
+    default void onPayloadEnd(String wearerId) {
+    }
+
     /** The source's link came up ({@code true}) or went down ({@code false}); called on the source's threads. */
     default void onLinkChange(boolean up) {
     }

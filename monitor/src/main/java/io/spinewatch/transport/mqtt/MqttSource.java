@@ -336,11 +336,15 @@ public final class MqttSource implements Source {
                 log.info("{}: new wearer '{}'", name, wearerId);
             }
             switch (parsed.get().kind()) {
-                case IMU, STATUS -> binary(w.binary, payload);
+                case IMU, STATUS -> {
+                    binary(w.binary, payload);
+                    sink.onPayloadEnd(wearerId);
+                }
                 case IMU_JSON -> {
                     if (!w.json.decode(payload, 0, payload.length)) {
                         counters.malformedPayload();
                     }
+                    sink.onPayloadEnd(wearerId);
                 }
             }
         }
