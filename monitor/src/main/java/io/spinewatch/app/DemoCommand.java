@@ -51,6 +51,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Simulated seconds per wall second (default: ${DEFAULT-VALUE} = real time).")
     double speed;
 
+    // -- stored calibrations (issue 4)
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Load and save each wearer's calibration under DIR/calibrations (default: none kept).")
+    java.nio.file.Path dataDir;
+
     public DemoCommand(LiveViewFactory views) {
         this.views = views;
     }
@@ -85,7 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()));
+        Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
+                Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
         return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",

@@ -10,6 +10,7 @@ import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.posture.CalibrationStore;
 import io.spinewatch.protocol.SensorSlot;
 import io.spinewatch.transport.mqtt.MqttConfig;
 import io.spinewatch.transport.mqtt.MqttSource;
@@ -85,6 +86,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Print one line of load figures (samples/s, lost, latency percentiles) every SECONDS (default: only at exit).")
     Double loadStatusSeconds;
 
+    // -- stored calibrations (issue 4)
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keeps each wearer's calibration in DIR/calibrations, so a returning wearer skips the routine "
+                    + "(default: ~/.spinewatch).")
+    Path dataDir;
+
+    @Option(names = "--recalibrate",
+            description = "Ignore the stored calibrations at start: every wearer calibrates afresh (and the new one is stored).")
+    boolean recalibrate;
+
     @Mixin
     LiveViewOptions live = new LiveViewOptions();
 
@@ -139,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         int lanes = input.serial != null ? 1 : WearerHub.lanesFor(Runtime.getRuntime().availableProcessors());
         WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(), lanes, 1, true, output,
-                Optional.of(Clock.systemDefaultZone()));
+                Optional.of(Clock.systemDefaultZone()), Optional.of(calibrationStore()), !recalibrate);
         Source source;
         try {
             if (serialConfig != null) {
@@ -176,5 +187,11 @@ public final class RunCommand implements Callable<Integer> {
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),
                     hub.foreignDeviceSamples());
         });
+    }
+
+    // -- stored calibrations (issue 4)
+    CalibrationStore calibrationStore() {
+        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".spinewatch");
+        return new CalibrationStore(dir);
     }
 }

@@ -47,8 +47,15 @@ public final class Demo implements AutoCloseable {
 
     /** Builds the wearers and starts their devices. */
     public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock) {
+        return start(settings, bus, controls, wallClock, Optional.empty());
+    }
+
+    /** As above, loading and saving the wearers' calibrations in {@code calibrations} if given. */
+    public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock,
+            Optional<io.spinewatch.posture.CalibrationStore> calibrations) {
         WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(),
-                WearerHub.lanesFor(settings.wearers()), settings.speed(), false, MonitorOutput.NONE, wallClock);
+                WearerHub.lanesFor(settings.wearers()), settings.speed(), false, MonitorOutput.NONE, wallClock,
+                calibrations, true);
         List<SimulatedDevice> devices = new ArrayList<>();
         try {
             for (int k = 1; k <= settings.wearers(); k++) {

@@ -14,6 +14,8 @@ import io.spinewatch.pipeline.LiveWearer;
 import io.spinewatch.pipeline.PipelineParams;
 import io.spinewatch.pipeline.PostureListener;
 import io.spinewatch.pipeline.StateChange;
+import io.spinewatch.posture.CalibrationResult;
+import io.spinewatch.posture.CalibrationStore;
 import io.spinewatch.posture.PostureState;
 import io.spinewatch.protocol.DeviceStatus;
 import io.spinewatch.protocol.HapticCommand;
@@ -54,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * samples to drive the steps; and it publishes a snapshot the rate cap held back at the end of a burst. Quiet is judged where the samples arrive (the ring's producer side), so a lane that is
  * merely behind is never mistaken for a silent wearer.
  *
+ * <p>Calibrations. With a {@link CalibrationStore}, a wearer's first task on its lane loads the stored calibration
+ * (unless {@code useStoredCalibrations} is off), so a returning wearer skips the routine, and each successful routine
+ * is saved; both on the lane, never on a source's I/O thread.
+ *
  * <p>Unknown slots (a decoder that could not name one) and a second device claiming a slot already in use are
  * counted and logged once per wearer, and the sample is dropped.
  */
@@ -92,6 +98,8 @@ public final class WearerHub implements AutoCloseable {
     private final AtomicLong foreignDeviceSamples = new AtomicLong();
     private final AtomicLong hapticsSent = new AtomicLong();
     private final AtomicLong hapticsFailed = new AtomicLong();
+    private final Optional<CalibrationStore> calibrations;
+    private final boolean useStoredCalibrations;
     private volatile boolean closed;
     // -- latency hook (loadgen, issue 5): null unless measureLatency was called
     private volatile LatencyRecorder latency;
@@ -106,6 +114,19 @@ public final class WearerHub implements AutoCloseable {
      */
     public WearerHub(LiveBus bus, LiveControls controls, PipelineParams params, DrillCatalogue catalogue, int lanes,
             double timeScale, boolean advanceWhenQuiet, MonitorOutput output, Optional<Clock> wallClock) {
+        this(bus, controls, params, catalogue, lanes, timeScale, advanceWhenQuiet, output, wallClock, Optional.empty(), false);
+    }
+
+    /**
+     * As above, with stored calibrations.
+     *
+     * @param calibrations          where wearers' calibrations are kept; empty: none are loaded or saved
+     * @param useStoredCalibrations whether a wearer starts from its stored calibration (false: every wearer
+     *     calibrates afresh, and the new calibrations are still saved)
+     */
+    public WearerHub(LiveBus bus, LiveControls controls, PipelineParams params, DrillCatalogue catalogue, int lanes,
+            double timeScale, boolean advanceWhenQuiet, MonitorOutput output, Optional<Clock> wallClock,
+            Optional<CalibrationStore> calibrations, boolean useStoredCalibrations) {
         if (lanes < 1 || lanes > 64) throw new IllegalArgumentException("lanes must be in 1..64: " + lanes);
         if (!(timeScale > 0 && timeScale <= 10_000)) throw new IllegalArgumentException("timeScale must be in (0, 10000]: " + timeScale);
         this.bus = bus;
@@ -116,6 +137,8 @@ public final class WearerHub implements AutoCloseable {
         this.advanceWhenQuiet = advanceWhenQuiet;
         this.output = output;
         this.wallClock = wallClock;
+        this.calibrations = calibrations;
+        this.useStoredCalibrations = useStoredCalibrations;
         this.ringCapacity = (int) Math.min(MAX_RING_CAPACITY, Integer.highestOneBit((int) Math.ceil(RING_CAPACITY * Math.max(1, timeScale)) * 2 - 1));
         this.lanes = new ExecutorService[lanes];
         for (int i = 0; i < lanes; i++) {
@@ -242,6 +265,17 @@ public final class WearerHub implements AutoCloseable {
         }
 
         @Override
+        public void onRecalibrate(String wearerId) {
+            // The same path as the dashboard's button: only queued here, run on the wearer's lane.
+            Wearer w = wearers.get(wearerId);
+            if (w != null && controls.recalibrate(wearerId)) {
+                schedule(w);
+            } else {
+                log.info("recalibration requested for unknown wearer '{}'; ignored", wearerId);
+            }
+        }
+
+        @Override
         public void onStatus(String wearerId, DeviceStatus status) {
             Wearer w = wearer(wearerId, source);
             if (w != null) {
@@ -261,6 +295,16 @@ public final class WearerHub implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             log.warn("wearer id '{}' cannot be shown live ({}); its samples are dropped", id, e.getMessage());
             return null;
+        }
+        if (calibrations.isPresent() && useStoredCalibrations) {
+            // Queued before the wearer is visible to anyone, so it runs before the first drain on its lane. If
+            // another source wins the race below, this load goes to a wearer that is thrown away: harmless.
+            Wearer created = w;
+            try {
+                w.lane.execute(created::loadCalibration);
+            } catch (RejectedExecutionException e) {
+                return null; // closing
+            }
         }
         Wearer before = wearers.putIfAbsent(id, w);
         if (before != null) {
@@ -405,7 +449,31 @@ public final class WearerHub implements AutoCloseable {
             live.publisher().publishHeldBack();
         }
 
+        /** On the lane, before the first sample: the stored calibration, if any, so the routine is skipped. */
+        void loadCalibration() {
+            CalibrationStore store = calibrations.orElseThrow();
+            if (!CalibrationStore.storableId(id)) {
+                return;
+            }
+            store.load(id).ifPresent(c -> {
+                live.pipeline().useCalibration(c);
+                log.info("wearer '{}': using the stored calibration of sensors {}", id, c.sensors());
+            });
+        }
+
         // Pipeline events, on the lane.
+
+        @Override
+        public void onCalibration(CalibrationResult result) {
+            if (calibrations.isEmpty() || result.calibration().isEmpty()) {
+                return;
+            }
+            if (!CalibrationStore.storableId(id)) {
+                log.warn("wearer '{}': id cannot name a file, calibration not stored", id);
+                return;
+            }
+            calibrations.get().save(id, result.calibration().get());
+        }
 
         @Override
         public void onStateChange(StateChange change) {

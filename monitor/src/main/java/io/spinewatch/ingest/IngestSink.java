@@ -34,6 +34,10 @@ public interface IngestSink {
     default void onPayloadEnd(String wearerId) {
     }
 
+    /** Someone asked, through the source (an MQTT control message), for {@code wearerId} to calibrate again. */
+    default void onRecalibrate(String wearerId) {
+    }
+
     /** The source's link came up ({@code true}) or went down ({@code false}); called on the source's threads. */
     default void onLinkChange(boolean up) {
     }

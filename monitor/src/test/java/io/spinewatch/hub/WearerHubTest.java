@@ -1,6 +1,8 @@
 package io.spinewatch.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinewatch.feedback.DrillCatalogue;
@@ -8,8 +10,10 @@ import io.spinewatch.ingest.IngestSink;
 import io.spinewatch.ingest.Source;
 import io.spinewatch.ingest.SourceStats;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.live.LiveEvent;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.posture.CalibrationStore;
 import io.spinewatch.protocol.Command;
 import io.spinewatch.protocol.ImuSample;
 import io.spinewatch.protocol.SensorSlot;
@@ -17,11 +21,15 @@ import io.spinewatch.sim.Mountings;
 import io.spinewatch.sim.Scenario;
 import io.spinewatch.sim.SensorNoise;
 import io.spinewatch.sim.Simulation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WearerHubTest {
 
@@ -132,6 +140,106 @@ class WearerHubTest {
                 source.sink.onSample("has space", new ImuSample().set(1, SensorSlot.UPPER, 0, 0, 0, 0, 9.8, 0, 0, 0));
                 assertTrue(hub.wearerIds().isEmpty());
             }
+        }
+    }
+
+    /** Posture states in the order the hub reported them (any thread). */
+    static final class States implements MonitorOutput {
+        final List<String> states = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void posture(String wearerId, String json) {
+            int i = json.indexOf("\"state\":\"") + 9;
+            states.add(json.substring(i, json.indexOf('"', i)));
+        }
+
+        @Override
+        public void alert(String wearerId, String json) {
+        }
+
+        String first() {
+            return states.get(0);
+        }
+    }
+
+    static WearerHub hub(LiveBus bus, MonitorOutput output, CalibrationStore store, boolean useStored) {
+        return new WearerHub(bus, new LiveControls(), PipelineParams.DEFAULT, DrillCatalogue.bundled(), 2, 100, false,
+                output, Optional.empty(), Optional.of(store), useStored);
+    }
+
+    @Nested
+    class StoredCalibrations {
+        @TempDir
+        Path dir;
+
+        /** A first hub: ann does the routine, which is stored. */
+        CalibrationStore calibrateOnce() throws Exception {
+            CalibrationStore store = new CalibrationStore(dir);
+            LiveBus bus = new LiveBus();
+            States out = new States();
+            try (WearerHub hub = hub(bus, out, store, true)) {
+                HandSource source = hub.attach(HandSource::new);
+                feedUpright(source, "ann");
+                await(() -> bus.latest("ann").map(s -> s.state().equals("upright")).orElse(false), 20_000, "upright");
+            }
+            assertEquals("calibrating", out.first());
+            return store;
+        }
+
+        @Test
+        void aSuccessfulRoutineIsSaved() throws Exception {
+            CalibrationStore store = calibrateOnce();
+            assertTrue(Files.isRegularFile(store.file("ann")));
+            assertEquals(3, store.load("ann").orElseThrow().sensors().size());
+        }
+
+        @Test
+        void aReturningWearerStartsCalibrated() throws Exception {
+            calibrateOnce();
+            LiveBus bus = new LiveBus();
+            States out = new States();
+            List<LiveEvent> started = Collections.synchronizedList(new ArrayList<>());
+            try (WearerHub hub = hub(bus, out, new CalibrationStore(dir), true);
+                    LiveBus.Subscription sub = bus.subscribe(e -> {
+                        if (e instanceof LiveEvent.Calibration c && c.phase() == LiveEvent.CalibrationPhase.STARTED) started.add(e);
+                    })) {
+                HandSource source = hub.attach(HandSource::new);
+                feedUpright(source, "ann");
+                await(() -> bus.latest("ann").map(s -> s.state().equals("upright")).orElse(false), 20_000, "upright");
+            }
+            assertNotEquals("calibrating", out.first());
+            assertFalse(out.states.contains("calibrating"), out.states.toString());
+            assertTrue(started.isEmpty(), started.toString());
+        }
+
+        @Test
+        void withoutUsingTheStoreEveryWearerCalibratesAfresh() throws Exception {
+            calibrateOnce();
+            LiveBus bus = new LiveBus();
+            States out = new States();
+            try (WearerHub hub = hub(bus, out, new CalibrationStore(dir), false)) {
+                HandSource source = hub.attach(HandSource::new);
+                feedUpright(source, "ann");
+                await(() -> bus.latest("ann").map(s -> s.state().equals("upright")).orElse(false), 20_000, "upright");
+            }
+            assertEquals("calibrating", out.first());
+        }
+
+        @Test
+        void aBadStoredFileMeansARoutine() throws Exception {
+            CalibrationStore store = new CalibrationStore(dir);
+            Files.createDirectories(store.directory());
+            Files.writeString(store.file("ann"), "not a calibration");
+            LiveBus bus = new LiveBus();
+            States out = new States();
+            try (WearerHub hub = hub(bus, out, store, true)) {
+                HandSource source = hub.attach(HandSource::new);
+                feedUpright(source, "ann");
+                await(() -> bus.latest("ann").map(s -> s.state().equals("upright")).orElse(false), 20_000, "upright");
+            }
+            assertEquals("calibrating", out.first());
+            assertEquals(1, store.badFiles());
+            assertTrue(store.load("ann").isPresent(), "the routine's calibration replaced the bad file");
         }
     }
 }

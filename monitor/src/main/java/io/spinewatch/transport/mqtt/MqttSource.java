@@ -283,7 +283,7 @@ public final class MqttSource implements Source {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            onMessage(topic, message.getPayload());
+            onMessage(topic, message.getPayload(), message.isRetained());
         }
 
         @Override
@@ -316,7 +316,7 @@ public final class MqttSource implements Source {
     }
 
     /** One message, on Paho's callback thread. */
-    private void onMessage(String topic, byte[] payload) {
+    private void onMessage(String topic, byte[] payload, boolean retained) {
         counters.bytesReceived(payload.length);
         var parsed = topics.parse(topic);
         if (parsed.isEmpty()) {
@@ -324,6 +324,10 @@ public final class MqttSource implements Source {
             return;
         }
         String wearerId = parsed.get().wearerId();
+        if (parsed.get().kind() == MqttTopics.Kind.CONTROL) {
+            control(wearerId, payload, retained);
+            return;
+        }
         synchronized (decodeLock) {
             Wearer w = wearers.get(wearerId);
             if (w == null) {
@@ -340,6 +344,7 @@ public final class MqttSource implements Source {
                     binary(w.binary, payload);
                     sink.onPayloadEnd(wearerId);
                 }
+                case CONTROL -> throw new IllegalStateException("handled above");
                 case IMU_JSON -> {
                     if (!w.json.decode(payload, 0, payload.length)) {
                         counters.malformedPayload();
@@ -347,6 +352,21 @@ public final class MqttSource implements Source {
                     sink.onPayloadEnd(wearerId);
                 }
             }
+        }
+    }
+
+    /**
+     * A control request: only {@value MqttTopics#RECALIBRATE} (surrounding white space allowed, not retained) is known;
+     * anything else is counted as malformed. The sink only queues the request; the wearer's own thread runs it.
+     */
+    private void control(String wearerId, byte[] payload, boolean retained) {
+        String text = payload.length > 64 ? "" : new String(payload, java.nio.charset.StandardCharsets.UTF_8).strip();
+        // A retained request would recalibrate the wearer again on every reconnect of the monitor.
+        if (text.equals(MqttTopics.RECALIBRATE) && !retained) {
+            log.info("{}: recalibration requested for wearer '{}'", name, wearerId);
+            sink.onRecalibrate(wearerId);
+        } else {
+            counters.malformedPayload();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * <tr><td>{@code <root>/<wearer>/imu}</td><td>device to monitor</td><td>native frames</td><td>0</td><td>no</td></tr>
  * <tr><td>{@code <root>/<wearer>/imu/json}</td><td>device to monitor</td><td>JSON samples</td><td>0</td><td>no</td></tr>
  * <tr><td>{@code <root>/<wearer>/status}</td><td>device to monitor</td><td>native status and ack frames</td><td>1</td><td>either</td></tr>
+ * <tr><td>{@code <root>/<wearer>/control}</td><td>anyone to monitor</td><td>plain text {@value #RECALIBRATE}</td><td>1</td><td>no</td></tr>
  * <tr><td>{@code <root>/<wearer>/cmd}</td><td>monitor to device</td><td>native command frames</td><td>1</td><td>no</td></tr>
  * <tr><td>{@code <root>/<wearer>/posture}</td><td>monitor out</td><td>JSON, current state</td><td>1</td><td>yes</td></tr>
  * <tr><td>{@code <root>/<wearer>/alert}</td><td>monitor out</td><td>JSON, one alert</td><td>1</td><td>no</td></tr>
@@ -22,7 +23,7 @@ import java.util.Optional;
  * up as a sequence gap, and retrying would only delay the next); everything else is rare and must
  * arrive, so QoS 1 (commands and acks carry ids, so a duplicate is harmless). Posture and the
  * monitor's status are states, retained so a dashboard that subscribes later sees the current one at
- * once; an alert or a command is an event, never retained (a retained buzz would fire again on every
+ * once; an alert, a command or a control request is an event, never retained (a retained buzz would fire again on every
  * device reconnect).
  */
 public final class MqttTopics {
@@ -30,6 +31,9 @@ public final class MqttTopics {
     public static final int QOS_IMU = 0;
     public static final int QOS_STATUS = 1;
     public static final int QOS_CMD = 1;
+    public static final int QOS_CONTROL = 1;
+    /** The control payload that makes the wearer do the calibration routine again. */
+    public static final String RECALIBRATE = "recalibrate";
     public static final int QOS_POSTURE = 1;
     public static final int QOS_ALERT = 1;
     public static final int QOS_MONITOR_STATUS = 1;
@@ -39,7 +43,7 @@ public final class MqttTopics {
     public static final String OFFLINE = "offline";
 
     /** What a device-to-monitor topic carries. */
-    public enum Kind { IMU, IMU_JSON, STATUS }
+    public enum Kind { IMU, IMU_JSON, STATUS, CONTROL }
 
     /** A parsed device-to-monitor topic. */
     public record Parsed(String wearerId, Kind kind) {
@@ -61,11 +65,11 @@ public final class MqttTopics {
 
     /** The subscriptions of a monitor, in the order of {@link #subscriptionQos()}. */
     public String[] subscriptions() {
-        return new String[] {root + "/+/imu", root + "/+/imu/json", root + "/+/status"};
+        return new String[] {root + "/+/imu", root + "/+/imu/json", root + "/+/status", root + "/+/control"};
     }
 
     public int[] subscriptionQos() {
-        return new int[] {QOS_IMU, QOS_IMU, QOS_STATUS};
+        return new int[] {QOS_IMU, QOS_IMU, QOS_STATUS, QOS_CONTROL};
     }
 
     public String imu(String wearerId) {
@@ -82,6 +86,10 @@ public final class MqttTopics {
 
     public String cmd(String wearerId) {
         return root + "/" + checked(wearerId) + "/cmd";
+    }
+
+    public String control(String wearerId) {
+        return root + "/" + checked(wearerId) + "/control";
     }
 
     public String posture(String wearerId) {
@@ -114,6 +122,7 @@ public final class MqttTopics {
             case "imu" -> Optional.of(new Parsed(wearer, Kind.IMU));
             case "imu/json" -> Optional.of(new Parsed(wearer, Kind.IMU_JSON));
             case "status" -> Optional.of(new Parsed(wearer, Kind.STATUS));
+            case "control" -> Optional.of(new Parsed(wearer, Kind.CONTROL));
             default -> Optional.empty();
         };
     }

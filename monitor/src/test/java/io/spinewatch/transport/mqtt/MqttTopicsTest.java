@@ -39,6 +39,8 @@ class MqttTopicsTest {
             assertEquals(Optional.of(new MqttTopics.Parsed("ann", MqttTopics.Kind.IMU)), t.parse("spinewatch/ann/imu"));
             assertEquals(Optional.of(new MqttTopics.Parsed("ann", MqttTopics.Kind.IMU_JSON)), t.parse("spinewatch/ann/imu/json"));
             assertEquals(Optional.of(new MqttTopics.Parsed("b-2", MqttTopics.Kind.STATUS)), t.parse("spinewatch/b-2/status"));
+            assertEquals(Optional.of(new MqttTopics.Parsed("ann", MqttTopics.Kind.CONTROL)), t.parse(t.control("ann")));
+            assertEquals("spinewatch/ann/control", t.control("ann"));
         }
 
         @Test
@@ -51,11 +53,14 @@ class MqttTopicsTest {
 
         @Test
         void everySubscriptionMatchesWhatParseAccepts() {
-            assertEquals(3, t.subscriptions().length);
+            assertEquals(4, t.subscriptions().length);
             assertEquals(t.subscriptions().length, t.subscriptionQos().length);
             assertEquals("spinewatch/+/imu", t.subscriptions()[0]);
             assertEquals(0, t.subscriptionQos()[0]);
             assertEquals(1, t.subscriptionQos()[2]);
+            assertEquals("spinewatch/+/control", t.subscriptions()[3]);
+            assertEquals(MqttTopics.QOS_CONTROL, t.subscriptionQos()[3]);
+            assertEquals(1, MqttTopics.QOS_CONTROL);
         }
     }
 }
