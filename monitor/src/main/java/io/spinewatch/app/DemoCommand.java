@@ -3,6 +3,7 @@ package io.spinewatch.app;
 import io.spinewatch.demo.Demo;
 import io.spinewatch.demo.SimulatedDevice;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.metrics.PipelineMetrics;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.sim.Scenario;
 import java.io.PrintWriter;
@@ -86,6 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()));
+        view.flatMap(LiveViewFactory.LiveView::meterRegistry)
+                .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));
         return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",
