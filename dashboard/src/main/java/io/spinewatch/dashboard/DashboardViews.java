@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spinewatch.app.LiveViewFactory;
@@ -24,6 +25,11 @@ public final class DashboardViews implements LiveViewFactory {
             @Override
             public String url() {
                 return url;
+            }
+
+            @Override
+            public Optional<MeterRegistry> meterRegistry() {
+                return Optional.of(registry);
             }
 
             @Override

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.hub.MonitorOutput;
+import io.spinewatch.hub.WearerHub;
+import io.spinewatch.latency.EpochClock;
+import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.AlertNote;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.live.LiveEvent;
+import io.spinewatch.metrics.PipelineMetrics;
+import io.spinewatch.pipeline.LiveControls;
+import io.spinewatch.pipeline.PipelineParams;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -285,8 +293,15 @@ class DashboardServerTest {
             bus.publish(new LiveEvent.DrillProgress("s0", 3, Snapshots.PELVIC_TILTS, LiveEvent.DrillStatus.DONE));
             bus.publish(new LiveEvent.Calibration("s0", 4, LiveEvent.CalibrationPhase.DONE, Optional.empty()));
             java.util.Set<String> exported = new java.util.HashSet<>();
-            for (String key : scrape().keySet()) {
-                exported.add(key.replaceAll("\\{.*", ""));
+            // The ingest and pipeline meters come from a hub, as run binds them.
+            try (WearerHub hub = new WearerHub(bus, new LiveControls(), PipelineParams.DEFAULT, DrillCatalogue.bundled(), 1,
+                    1, false, MonitorOutput.NONE, Optional.empty())) {
+                hub.attach(DashboardViewsTest.WireSource::new);
+                LatencyRecorder latency = new LatencyRecorder(new EpochClock());
+                PipelineMetrics.bind(registry, hub, Optional.of(latency));
+                for (String key : scrape().keySet()) {
+                    exported.add(key.replaceAll("\\{.*", ""));
+                }
             }
             Path grafana = Path.of("..", "docs", "grafana", "spinewatch.json");
             Map<String, Object> dashboard = MiniJson.object(Files.readString(grafana));

@@ -62,7 +62,13 @@ class MainTest {
             }, 30_000, "demo-1 upright on the dashboard");
             List<?> tiles = (List<?>) MiniJson.parse(get(base + "api/wearers"));
             assertEquals("demo-1", ((Map<?, ?>) tiles.get(0)).get("id"));
-            assertTrue(get(base + "metrics").contains("spinewatch_wearers_seen 1.0"));
+            String metrics = get(base + "metrics");
+            assertTrue(metrics.contains("spinewatch_wearers_seen 1.0"));
+            // demo binds its hub's meters to the dashboard's registry: the device's samples are there, none lost
+            Matcher samples = Pattern.compile("spinewatch_source_samples_total\\{source=\"simulated:demo-1\"} (\\S+)").matcher(metrics);
+            assertTrue(samples.find(), metrics);
+            assertTrue(Double.parseDouble(samples.group(1)) > 0, samples.group());
+            assertTrue(metrics.contains("spinewatch_decoder_errors_total{kind=\"integrity\",source=\"simulated:demo-1\"} 0.0"), metrics);
             HttpResponse<String> cal = http.send(HttpRequest.newBuilder(URI.create(base + "api/wearers/demo-1/calibrate"))
                     .header("Origin", base.substring(0, base.length() - 1))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package io.spinewatch.app;
 import io.spinewatch.demo.Demo;
 import io.spinewatch.demo.SimulatedDevice;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.metrics.PipelineMetrics;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.sim.Scenario;
 import java.io.PrintWriter;
@@ -92,6 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
                 Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
+        view.flatMap(LiveViewFactory.LiveView::meterRegistry)
+                .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));
         return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",

@@ -1,5 +1,6 @@
 package io.spinewatch.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.live.LiveControl;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public interface LiveViewFactory {
     interface LiveView extends AutoCloseable {
         /** Where to point a browser, with the token when one is needed. */
         String url();
+
+        /** The registry the view exports (on {@code /metrics}), for the command to bind its pipeline meters to; empty when it exports none. */
+        default Optional<MeterRegistry> meterRegistry() {
+            return Optional.empty();
+        }
 
         @Override
         void close();

@@ -8,6 +8,7 @@ import io.spinewatch.ingest.WireProtocol;
 import io.spinewatch.latency.EpochClock;
 import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.metrics.PipelineMetrics;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.PipelineParams;
 import io.spinewatch.posture.CalibrationStore;
@@ -176,6 +177,8 @@ public final class RunCommand implements Callable<Integer> {
         // -- load status (loadgen, issue 5)
         LatencyRecorder latency = new LatencyRecorder(new EpochClock());
         hub.measureLatency(latency);
+        view.flatMap(LiveViewFactory.LiveView::meterRegistry)
+                .ifPresent(r -> PipelineMetrics.bind(r, hub, Optional.of(latency)));
         LoadStatus load = new LoadStatus(hub, s::stats, latency, out);
         if (loadStatusSeconds != null && loadStatusSeconds > 0) load.every(loadStatusSeconds);
         // -- end load status

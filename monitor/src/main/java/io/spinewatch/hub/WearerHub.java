@@ -171,6 +171,13 @@ public final class WearerHub implements AutoCloseable {
         return source;
     }
 
+    /** The sources attached so far, in attach order. */
+    public List<Source> sources() {
+        synchronized (sources) {
+            return List.copyOf(sources);
+        }
+    }
+
     /** The wearers seen so far, by id. */
     public Collection<String> wearerIds() {
         return List.copyOf(wearers.keySet());
