@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.spinewatch.sim.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ class AngleHistoryTest {
     }
 
     static List<?> times(AngleHistory h, String id) {
-        return (List<?>) MiniJson.object(h.json(id).orElseThrow()).get("t_s");
+        return (List<?>) Json.object(h.json(id).orElseThrow()).get("t_s");
     }
 
     @Nested
@@ -55,7 +56,7 @@ class AngleHistoryTest {
                 publish(h, "a", i, i * 10);
             }
             assertEquals(List.of(7.0, 8.0, 9.0, 10.0, 11.0), times(h, "a"));
-            Map<?, ?> angles = (Map<?, ?>) MiniJson.object(h.json("a").orElseThrow()).get("angles_deg");
+            Map<?, ?> angles = (Map<?, ?>) Json.object(h.json("a").orElseThrow()).get("angles_deg");
             assertEquals(List.of(70.0, 80.0, 90.0, 100.0, 110.0), angles.get("lumbar_flexion_deg"));
             List<Object> nulls = new ArrayList<>(Arrays.asList(null, null, null, null, null));
             assertEquals(nulls, angles.get("pelvic_tilt_deg"), "unknown angles are null");

@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.spinewatch.sim.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +114,7 @@ class DashboardServerTest {
             start();
             bus.publish(Snapshots.upright("ann", "Ann", 100));
             bus.publish(Snapshots.slouched("bo", "Bo", 100));
-            List<?> list = (List<?>) MiniJson.parse(get("/api/wearers").body());
+            List<?> list = (List<?>) Json.parse(get("/api/wearers").body());
             assertEquals(List.of("ann", "bo"), list.stream().map(t -> LiveJsonTest.map(t).get("id")).toList());
             HttpResponse<String> bo = get("/api/wearers/bo");
             assertEquals(200, bo.statusCode());
@@ -128,7 +129,7 @@ class DashboardServerTest {
             for (int t = 0; t < 10; t++) {
                 bus.publish(Snapshots.upright("ann", "Ann", t));
             }
-            Map<String, Object> h = MiniJson.object(get("/api/wearers/ann/history").body());
+            Map<String, Object> h = Json.object(get("/api/wearers/ann/history").body());
             assertEquals(10, ((List<?>) h.get("t_s")).size());
             assertEquals(3.2, ((List<?>) LiveJsonTest.map(h.get("angles_deg")).get("lumbar_flexion_deg")).get(9));
             assertEquals(404, get("/api/wearers/nobody/history").statusCode());
@@ -140,7 +141,7 @@ class DashboardServerTest {
             bus.publish(Snapshots.upright("ann", "Ann", 100));
             HttpResponse<String> h = get("/health");
             assertEquals(200, h.statusCode());
-            Map<String, Object> j = MiniJson.object(h.body());
+            Map<String, Object> j = Json.object(h.body());
             assertEquals("up", j.get("status"));
             assertEquals(1.0, j.get("wearers"));
             assertEquals(0.0, j.get("clients"));
@@ -304,7 +305,7 @@ class DashboardServerTest {
                 }
             }
             Path grafana = Path.of("..", "docs", "grafana", "spinewatch.json");
-            Map<String, Object> dashboard = MiniJson.object(Files.readString(grafana));
+            Map<String, Object> dashboard = Json.object(Files.readString(grafana));
             java.util.Set<String> queried = new java.util.TreeSet<>();
             for (Object panel : (List<?>) dashboard.get("panels")) {
                 for (Object target : (List<?>) LiveJsonTest.map(panel).get("targets")) {
@@ -401,10 +402,10 @@ class DashboardServerTest {
             }
             SseReader reader = new SseReader("/events");
             waitFor(() -> reader.count("tiles") >= 1, "the first tiles");
-            assertEquals(50, ((List<?>) MiniJson.parse(reader.data("tiles").get(0))).size());
+            assertEquals(50, ((List<?>) Json.parse(reader.data("tiles").get(0))).size());
             bus.publish(Snapshots.slouched("w7", "W7", 1));
             waitFor(() -> reader.count("tiles") >= 2, "the changed tile");
-            List<?> changed = (List<?>) MiniJson.parse(reader.data("tiles").get(1));
+            List<?> changed = (List<?>) Json.parse(reader.data("tiles").get(1));
             assertEquals(1, changed.size());
             assertEquals("slouched", LiveJsonTest.map(changed.get(0)).get("state"));
         }

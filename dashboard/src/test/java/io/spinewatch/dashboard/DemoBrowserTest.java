@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.spinewatch.sim.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,7 +185,7 @@ class DemoBrowserTest {
         try {
             String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/wearers/" + WEARER))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return (Map<?, ?>) MiniJson.parse(body);
+            return (Map<?, ?>) Json.parse(body);
         } catch (java.io.IOException e) {
             return Map.of();
         } catch (InterruptedException e) {

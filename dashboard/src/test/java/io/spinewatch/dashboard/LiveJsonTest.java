@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.spinewatch.sim.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,7 +25,7 @@ class LiveJsonTest {
         @Test
         void everyFieldIsWrittenWithItsUnitInTheKey() {
             WearerSnapshot s = Snapshots.slouched("w7", "Bo \"B\" Lee", 7200.25);
-            Map<String, Object> j = MiniJson.object(LiveJson.snapshot(s));
+            Map<String, Object> j = Json.object(LiveJson.snapshot(s));
             assertEquals("w7", j.get("id"));
             assertEquals("Bo \"B\" Lee", j.get("name"));
             assertEquals(7200.25, j.get("t_s"));
@@ -54,7 +55,7 @@ class LiveJsonTest {
         @Test
         void unknownAnglesAndNoDrillAreNull() {
             WearerSnapshot s = WearerSnapshot.builder("one", "One").state("no_signal", 3).build();
-            Map<String, Object> j = MiniJson.object(LiveJson.snapshot(s));
+            Map<String, Object> j = Json.object(LiveJson.snapshot(s));
             assertEquals(4, map(j.get("angles_deg")).size());
             map(j.get("angles_deg")).values().forEach(v -> assertNull(v));
             assertNull(j.get("drill"));
@@ -66,7 +67,7 @@ class LiveJsonTest {
     class Tiles {
         @Test
         void tilesCarryWhatTheOverviewSorts() {
-            List<?> tiles = (List<?>) MiniJson.parse(LiveJson.tiles(List.of(
+            List<?> tiles = (List<?>) Json.parse(LiveJson.tiles(List.of(
                     Snapshots.upright("a", "Ann", 10), Snapshots.slouched("b", "Bo", 10))));
             assertEquals(2, tiles.size());
             Map<String, Object> b = map(tiles.get(1));
@@ -83,15 +84,15 @@ class LiveJsonTest {
     class Events {
         @Test
         void discreteEventsNameTheirKindAndWearer() {
-            Map<String, Object> alert = MiniJson.object(LiveJson.event(
+            Map<String, Object> alert = Json.object(LiveJson.event(
                     new LiveEvent.Alert("a", new AlertNote(5, "reminder", false, "quiet window"))));
             assertEquals("a", alert.get("id"));
             assertEquals(false, map(alert.get("alert")).get("delivered"));
-            Map<String, Object> drill = MiniJson.object(LiveJson.event(new LiveEvent.DrillProgress("a", 6,
+            Map<String, Object> drill = Json.object(LiveJson.event(new LiveEvent.DrillProgress("a", 6,
                     Snapshots.PELVIC_TILTS.withRepsDone(8), LiveEvent.DrillStatus.DONE)));
             assertEquals("done", drill.get("status"));
             assertEquals(8.0, map(drill.get("drill")).get("reps_done"));
-            Map<String, Object> cal = MiniJson.object(LiveJson.event(new LiveEvent.Calibration("a", 7,
+            Map<String, Object> cal = Json.object(LiveJson.event(new LiveEvent.Calibration("a", 7,
                     LiveEvent.CalibrationPhase.FAILED, Optional.of("moved during sit-tall"))));
             assertEquals("failed", cal.get("phase"));
             assertEquals("calibration", LiveJson.eventName(new LiveEvent.Calibration("a", 7,

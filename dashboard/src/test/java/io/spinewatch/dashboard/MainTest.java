@@ -1,5 +1,6 @@
 package io.spinewatch.dashboard;
 
+import io.spinewatch.sim.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class MainTest {
                     return false;
                 }
             }, 30_000, "demo-1 upright on the dashboard");
-            List<?> tiles = (List<?>) MiniJson.parse(get(base + "api/wearers"));
+            List<?> tiles = (List<?>) Json.parse(get(base + "api/wearers"));
             assertEquals("demo-1", ((Map<?, ?>) tiles.get(0)).get("id"));
             String metrics = get(base + "metrics");
             assertTrue(metrics.contains("spinewatch_wearers_seen 1.0"));

@@ -24,6 +24,12 @@ public final class Json {
         return v;
     }
 
+    /** Parses {@code text}, which must hold a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(String text) {
+        return (Map<String, Object>) parse(text);
+    }
+
     private void ws() {
         while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
             i++;
