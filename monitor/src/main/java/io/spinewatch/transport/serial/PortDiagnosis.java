@@ -45,6 +45,17 @@ public final class PortDiagnosis {
                 + "ModemManager, another monitor) using it?");
     }
 
+    /** A failed read's system error in words: the common ones mean the device went away. */
+    public static String describeErrno(int errno) {
+        return switch (errno) {
+            case 5 -> "input/output error, errno 5: the device went away";
+            case 6 -> "no such device or address, errno 6: the device went away";
+            case 19 -> "no such device, errno 19: the device went away";
+            case 9 -> "bad file descriptor, errno 9: the port was closed";
+            default -> "system error " + errno;
+        };
+    }
+
     private static boolean isWindowsName(String portPath) {
         String s = portPath.toUpperCase(Locale.ROOT);
         return s.startsWith("COM") || s.startsWith("\\\\.\\");

@@ -1,8 +1,6 @@
 package io.spinewatch.transport.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortDataListener;
-import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import io.spinewatch.ingest.Backoff;
 import io.spinewatch.ingest.ByteTap;
@@ -29,25 +27,30 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads one serial port: configures it before opening (every change on an open port costs about
- * 200 ms), reads on jSerialComm's event thread whenever data arrives, feeds the bytes to the
- * resynchronising decoder, and writes native commands down the same port.
+ * 200 ms), reads on a thread of its own, feeds the bytes to the resynchronising decoder, and writes
+ * native commands down the same port.
  *
- * <p>On a disconnect (a USB adapter unplugged, a hub reset) it closes the port at once, counts it and
- * reopens with {@link Backoff} until the device is back; the decoder and its sequence tracking carry
- * on, so samples lost while away are counted from the sequence gap. A WitMotion sensor is found by
- * probing speeds when none is given and is configured on start ({@link WitMotionSetup}).
+ * <p>On a disconnect (a USB adapter unplugged, a hub reset) the reading thread closes the port at
+ * once, counts it and reopens with {@link Backoff} until the device is back; the decoder and its
+ * sequence tracking carry on, so samples lost while away are counted from the sequence gap. A
+ * WitMotion sensor is found by probing speeds when none is given and is configured on start
+ * ({@link WitMotionSetup}).
  *
- * <p>Threads: the sink and the byte tap are called on the port's event thread with {@link #decodeLock}
- * held, so never concurrently, and each port instance's events happen-after the previous one's.
- * Reconnection runs on a private single-thread scheduler. {@link #send} may be called from any thread.
+ * <p>Why not jSerialComm's data listener: on Linux it runs native helper threads that are cancelled
+ * asynchronously on close, and an event thread that can outlive {@code closePort} by up to a second
+ * while the same native port record is reopened; under load that combination aborted the JVM
+ * during a re-plug. Here one thread owns open, read, close and reopen, reading with a short
+ * timeout so that {@link #stop} is noticed, and no jSerialComm event machinery is started at all.
+ *
+ * <p>Threads: the sink and the byte tap are called on the reading thread with {@link #decodeLock}
+ * held. {@link #send} may be called from any thread; it and the close share {@link #writeLock}, so a
+ * command never goes to a descriptor that was closed (and perhaps reused) under it.
  */
 public final class SerialSource implements Source {
     private static final Logger log = LoggerFactory.getLogger(SerialSource.class);
@@ -55,6 +58,13 @@ public final class SerialSource implements Source {
     private static final int READ_BUFFER_BYTES = 4096;
     /** A write that cannot complete in this time means the link is stuck; the command is dropped. */
     private static final int WRITE_TIMEOUT_MILLIS = 500;
+    /**
+     * A read returns as soon as bytes arrive, or after this long with none: the bound on how late the
+     * reading thread notices {@link #stop}. The tty counts it in tenths of a second.
+     */
+    static final int READ_TIMEOUT_MILLIS = 200;
+    /** How long {@link #stop} waits for the reading thread: a read timeout plus a slow close. */
+    private static final long STOP_JOIN_MILLIS = 5_000;
 
     private final SerialConfig config;
     private final IngestSink sink;
@@ -62,7 +72,7 @@ public final class SerialSource implements Source {
     private final SourceCounters counters = new SourceCounters();
     private final String name;
 
-    /** Guards the decoder, the read buffer and the sink calls. */
+    /** Guards the decoder and the sink calls. */
     private final Object decodeLock = new Object();
     private final ByteDecoder decoder;
     private final byte[] readBuffer = new byte[READ_BUFFER_BYTES];
@@ -71,9 +81,11 @@ public final class SerialSource implements Source {
     private final NativeEncoder encoder = new NativeEncoder();
     private final byte[] writeBuffer = new byte[NativeProtocol.MAX_WIRE_BYTES];
 
-    private final ScheduledExecutorService reconnector;
     private final Backoff.Schedule backoff;
+    /** Opens, reads, closes and reopens the port; null before start. */
+    private volatile Thread reader;
 
+    /** The open port, or null while disconnected; written under {@link #writeLock}. */
     private volatile SerialPort port;
     private volatile boolean running;
     private volatile boolean stopped;
@@ -113,11 +125,6 @@ public final class SerialSource implements Source {
             this.decoder = new WitMotionDecoder(settings, samples);
         }
         this.backoff = config.backoff().schedule(config.backoffSeed());
-        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spinewatch-serial-reconnect");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public SerialSource(SerialConfig config, IngestSink sink) {
@@ -166,6 +173,10 @@ public final class SerialSource implements Source {
         port = p;
         counters.connected(true);
         sink.onLinkChange(true);
+        Thread t = new Thread(() -> readLoop(p), "spinewatch-serial-" + config.portPath());
+        t.setDaemon(true);
+        reader = t;
+        t.start();
         if (config.protocol() == WireProtocol.WITMOTION && config.witmotionSetup()) {
             try {
                 if (speed != WitMotionSetup.MONITOR_BAUD.bitsPerSecond()) {
@@ -214,21 +225,15 @@ public final class SerialSource implements Source {
         }
     }
 
-    /** Configures, then opens, a port at {@code speed} with the data listener attached; null when it will not open. */
+    /** Configures, then opens, a port at {@code speed} for timed reads; null when it will not open. */
     private SerialPort open(int speed) {
         SerialPort p = configured(speed);
         if (p == null) {
             return null;
         }
-        p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0,
-                WRITE_TIMEOUT_MILLIS);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                READ_TIMEOUT_MILLIS, WRITE_TIMEOUT_MILLIS);
         if (!p.openPort()) {
-            lastErrorCode = p.getLastErrorCode();
-            lastErrorLocation = p.getLastErrorLocation();
-            return null;
-        }
-        if (!p.addDataListener(new Listener(p))) {
-            p.closePort();
             lastErrorCode = p.getLastErrorCode();
             lastErrorLocation = p.getLastErrorLocation();
             return null;
@@ -272,145 +277,137 @@ public final class SerialSource implements Source {
         }
     }
 
-    /** Receives the port's events on jSerialComm's event thread. */
-    private final class Listener implements SerialPortDataListener {
-        private final SerialPort p;
-
-        Listener(SerialPort p) {
-            this.p = p;
-        }
-
-        @Override
-        public int getListeningEvents() {
-            return SerialPort.LISTENING_EVENT_DATA_AVAILABLE | SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
-        }
-
-        @Override
-        public void serialEvent(SerialPortEvent event) {
-            if (event.getEventType() == SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) {
-                lost(p, "the device went away");
-            } else if (event.getEventType() == SerialPort.LISTENING_EVENT_DATA_AVAILABLE) {
-                readAvailable(p);
+    /** The reading thread: reads until stopped, reopening after every loss of the link. */
+    private void readLoop(SerialPort first) {
+        SerialPort p = first;
+        while (p != null && running) {
+            String why;
+            try {
+                why = readUntilLost(p);
+            } catch (RuntimeException e) {
+                // A library surprise must not end reading: treat the port as lost and reopen it.
+                log.error("{}: reading failed", name, e);
+                why = "reading failed: " + e;
             }
+            if (why == null) {
+                break; // stopped
+            }
+            lost(p, why);
+            p = reopen();
+        }
+        if (p != null) {
+            close(p);
         }
     }
 
-    private void readAvailable(SerialPort p) {
-        boolean failed = false;
-        synchronized (decodeLock) {
-            if (p != port) {
-                return;
+    /** Reads {@code p} until stopped (null) or the link is gone (the reason). */
+    private String readUntilLost(SerialPort p) {
+        while (running) {
+            long startNanos = System.nanoTime();
+            // Only this thread touches the read buffer; the lock is for the decoder, so stats() never waits on a read.
+            int n = p.readBytes(readBuffer, readBuffer.length);
+            synchronized (decodeLock) {
+                if (n > 0) {
+                    counters.bytesReceived(n);
+                    try {
+                        tap.onBytes(readBuffer, 0, n);
+                        decoder.feed(readBuffer, 0, n);
+                    } catch (RuntimeException e) {
+                        // The decoder never throws, so this came from a listener: the next bytes still go through.
+                        counters.error("a listener failed on data from " + config.portPath() + ": " + e);
+                        log.error("{}: a listener failed", name, e);
+                    }
+                }
             }
-            while (true) {
-                int available = p.bytesAvailable();
-                if (available == 0) {
-                    break;
+            if (n < 0) {
+                return "reading failed (" + PortDiagnosis.describeErrno(p.getLastErrorCode()) + ")";
+            }
+            if (n == 0 && System.nanoTime() - startNanos < TimeUnit.MILLISECONDS.toNanos(READ_TIMEOUT_MILLIS / 4)) {
+                // An empty read that did not wait: a hung-up line reads as end of file on some drivers.
+                if (p.bytesAvailable() < 0 || PortDiagnosis.problem(config.portPath()).isPresent()) {
+                    return "the device went away";
                 }
-                if (available < 0) {
-                    failed = true;
-                    break;
-                }
-                int n = p.readBytes(readBuffer, Math.min(available, readBuffer.length));
-                if (n < 0) {
-                    failed = true;
-                    break;
-                }
-                if (n == 0) {
-                    break;
-                }
-                counters.bytesReceived(n);
-                tap.onBytes(readBuffer, 0, n);
-                decoder.feed(readBuffer, 0, n);
+                sleepQuietly(10);
             }
         }
-        if (failed) {
-            lost(p, "reading failed (system error " + p.getLastErrorCode() + ")");
-        }
+        return null;
     }
 
-    /** The link of {@code p} is gone: stop using it now, close it and reconnect in the background. */
+    /** The link of {@code p} is gone: stop using it, close it and count it. */
     private void lost(SerialPort p, String why) {
-        synchronized (this) {
-            // The event repeats until the port is closed; only the first one counts.
-            if (p != port) {
-                return;
-            }
-            port = null;
-        }
+        close(p);
         counters.connected(false);
         counters.disconnect();
         counters.error("disconnected from " + config.portPath() + ": " + why);
         log.warn("{}: disconnected ({}); reconnecting", name, why);
         sink.onLinkChange(false);
-        if (!running) {
-            p.closePort();
-            return;
-        }
-        try {
-            reconnector.execute(() -> {
-                p.closePort();
-                scheduleReconnect();
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            p.closePort(); // stopping
-        }
     }
 
-    private void scheduleReconnect() {
-        if (!running) {
-            return;
-        }
-        long delay = backoff.nextDelayMillis();
-        try {
-            reconnector.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // stopping
-        }
-    }
-
-    private void reconnect() {
-        if (!running) {
-            return;
-        }
-        SerialPort p;
-        try {
-            p = open(baud);
-        } catch (RuntimeException e) {
-            // A library surprise must not end the retries: count it and try again later.
-            counters.connectFailure();
-            counters.error("cannot reopen " + config.portPath() + ": " + e);
-            scheduleReconnect();
-            return;
-        }
-        if (p == null) {
-            counters.connectFailure();
-            counters.error(PortDiagnosis.openFailed(config.portPath(), lastErrorCode, lastErrorLocation));
-            scheduleReconnect();
-            return;
-        }
-        synchronized (this) {
-            if (!running) {
-                p.closePort();
-                return;
+    private void close(SerialPort p) {
+        synchronized (writeLock) {
+            if (port == p) {
+                port = null;
             }
-            port = p;
+            p.closePort();
         }
-        backoff.reset();
-        counters.connected(true);
-        counters.reconnect();
-        log.info("{}: reconnected at {} baud", name, baud);
-        sink.onLinkChange(true);
+    }
+
+    /** Reopens with backoff until it works (the port) or the source is stopped (null). */
+    private SerialPort reopen() {
+        while (running) {
+            sleepQuietly(backoff.nextDelayMillis());
+            if (!running) {
+                return null;
+            }
+            SerialPort p;
+            try {
+                p = open(baud);
+            } catch (RuntimeException e) {
+                // A library surprise must not end the retries: count it and try again later.
+                counters.connectFailure();
+                counters.error("cannot reopen " + config.portPath() + ": " + e);
+                continue;
+            }
+            if (p == null) {
+                counters.connectFailure();
+                counters.error(PortDiagnosis.openFailed(config.portPath(), lastErrorCode, lastErrorLocation));
+                continue;
+            }
+            synchronized (writeLock) {
+                port = p;
+            }
+            backoff.reset();
+            counters.connected(true);
+            counters.reconnect();
+            log.info("{}: reconnected at {} baud", name, baud);
+            sink.onLinkChange(true);
+            return p;
+        }
+        return null;
+    }
+
+    /** Sleeps, returning early when {@link #stop} interrupts. */
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // stop() wakes the reading thread; the loop checks running next
+        }
     }
 
     @Override
     public boolean send(String wearerId, Command command) {
         Objects.requireNonNull(command, "command");
-        SerialPort p = port;
-        if (config.protocol() != WireProtocol.NATIVE || p == null || !config.wearerId().equals(wearerId)) {
+        if (config.protocol() != WireProtocol.NATIVE || !config.wearerId().equals(wearerId)) {
             counters.commandDropped();
             return false;
         }
         synchronized (writeLock) {
+            SerialPort p = port;
+            if (p == null) {
+                counters.commandDropped();
+                return false;
+            }
             int n = encoder.command(command, writeBuffer, 0);
             int written = p.writeBytes(writeBuffer, n);
             if (written != n) {
@@ -433,31 +430,30 @@ public final class SerialSource implements Source {
 
     @Override
     public void stop() {
-        SerialPort p;
+        Thread t;
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
             running = false;
-            p = port;
-            port = null;
+            t = reader;
         }
-        // Pending tasks may hold a lost port still to be closed; with running false they only close it.
-        for (Runnable pending : reconnector.shutdownNow()) {
-            pending.run();
-        }
-        try {
-            reconnector.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (p != null) {
-            p.removeDataListener();
-            p.closePort();
-        }
-        synchronized (decodeLock) {
-            // An event that was running finishes before stop returns (it sees port == null afterwards).
+        if (t != null) {
+            t.interrupt(); // wakes a backoff sleep; a read ends by its timeout
+            try {
+                t.join(STOP_JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                log.warn("{}: the reading thread did not end within {} ms", name, STOP_JOIN_MILLIS);
+            }
+        } else {
+            SerialPort p = port;
+            if (p != null) {
+                close(p); // stopped during start(), before the reading thread began
+            }
         }
         if (counters.connected()) {
             counters.connected(false);

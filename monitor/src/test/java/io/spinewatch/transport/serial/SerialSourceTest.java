@@ -229,6 +229,36 @@ class SerialSourceTest {
             awaitSamples(10);
             assertEquals(1, source.stats().reconnects());
         }
+
+        @Test
+        void repeatedReplugsKeepOneReaderAndStopReleasesThePort() throws Exception {
+            nativeSource();
+            for (int i = 1; i <= 5; i++) {
+                pty.kill();
+                int disconnects = i;
+                PtyPair.await(() -> source.stats().disconnects() == disconnects, WAIT_MILLIS, "disconnect " + i);
+                pty.recreate();
+                PtyPair.await(() -> source.stats().reconnects() == disconnects, WAIT_MILLIS, "reconnect " + i);
+            }
+            stream(0, 10);
+            awaitSamples(10);
+            assertEquals(1, readerThreads(), "one reading thread however many re-plugs");
+            source.stop();
+            assertEquals(0, readerThreads(), "stop ends the reading thread");
+            // The port is closed and unlocked: another program can open it at once.
+            com.fazecast.jSerialComm.SerialPort again = com.fazecast.jSerialComm.SerialPort.getCommPort(
+                    pty.hostPath().toString());
+            assertTrue(again.openPort(), "the port is free after stop");
+            again.closePort();
+            assertEquals(List.of(true, false, true, false, true, false, true, false, true, false, true, false),
+                    sink.links());
+        }
+
+        private long readerThreads() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().equals("spinewatch-serial-" + pty.hostPath()))
+                    .count();
+        }
     }
 
     @Nested
