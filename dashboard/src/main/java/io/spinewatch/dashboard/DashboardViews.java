@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spinewatch.app.LiveViewFactory;
+import io.spinewatch.history.HistoryStore;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.live.LiveControl;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.Optional;
 public final class DashboardViews implements LiveViewFactory {
 
     @Override
-    public LiveView start(String bindAddress, int port, Optional<String> token, LiveBus bus, LiveControl control) {
+    public LiveView start(String bindAddress, int port, Optional<String> token, LiveBus bus, LiveControl control,
+            Optional<HistoryStore> history) {
         DashboardConfig config = DashboardConfig.defaults().withListen(bindAddress, port, token);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DashboardServer server = DashboardServer.start(config, bus, control, registry);

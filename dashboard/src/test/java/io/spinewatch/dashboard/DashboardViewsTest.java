@@ -108,7 +108,7 @@ class DashboardViewsTest {
         void metricsReportTheSamplesLossesAndDecoderErrorsOfAKnownByteStream() throws Exception {
             LiveBus bus = new LiveBus();
             LiveControls controls = new LiveControls();
-            try (LiveViewFactory.LiveView view = new DashboardViews().start("127.0.0.1", 0, Optional.empty(), bus, controls);
+            try (LiveViewFactory.LiveView view = new DashboardViews().start("127.0.0.1", 0, Optional.empty(), bus, controls, Optional.empty());
                  WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(), 1, 100, false,
                          MonitorOutput.NONE, Optional.empty())) {
                 MeterRegistry registry = view.meterRegistry().orElseThrow();

@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                 speed, SimulatedDevice.BATCH_SAMPLES);
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls);
+            view = LiveRunner.startView(out, views, live, bus, controls, Optional.empty());
         } catch (LiveRunner.ViewFailed e) {
             err.println("demo: " + e.getMessage());
             err.flush();

@@ -1,5 +1,6 @@
 package io.spinewatch.app;
 
+import io.spinewatch.history.HistoryStore;
 import io.spinewatch.live.Angle;
 import io.spinewatch.live.AlertNote;
 import io.spinewatch.live.LiveBus;
@@ -37,14 +38,14 @@ final class LiveRunner {
      * and prints where it is; empty when it is off.
      */
     static Optional<LiveViewFactory.LiveView> startView(PrintWriter out, LiveViewFactory views, LiveViewOptions o,
-            LiveBus bus, LiveControl control) throws ViewFailed {
+            LiveBus bus, LiveControl control, Optional<HistoryStore> history) throws ViewFailed {
         if (o.noDashboard) {
             out.println("dashboard: off (--no-dashboard)");
             out.flush();
             return Optional.empty();
         }
         try {
-            LiveViewFactory.LiveView view = views.start(o.bind, o.port, o.token(), bus, control);
+            LiveViewFactory.LiveView view = views.start(o.bind, o.port, o.token(), bus, control, history);
             out.println("dashboard: " + view.url());
             out.flush();
             return Optional.of(view);

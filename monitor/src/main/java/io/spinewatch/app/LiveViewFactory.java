@@ -1,6 +1,7 @@
 package io.spinewatch.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.spinewatch.history.HistoryStore;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.live.LiveControl;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public interface LiveViewFactory {
 
     /** Says clearly that this build has no dashboard (the monitor module alone, as in its tests). */
-    LiveViewFactory UNAVAILABLE = (bind, port, token, bus, control) -> {
+    LiveViewFactory UNAVAILABLE = (bind, port, token, bus, control, history) -> {
         throw new IllegalStateException("the dashboard is not part of this build: run the application jar "
                 + "(./spinewatch) or add --no-dashboard");
     };
@@ -24,10 +25,13 @@ public interface LiveViewFactory {
      * @param bindAddress address to listen on, e.g. {@code 127.0.0.1}
      * @param port        TCP port, 0 for any free one
      * @param token       access token required from every client; needed when not bound to loopback
+     * @param history     the wearers' stored history for today's and this week's figures; empty when the
+     *                    command keeps none
      * @throws IllegalArgumentException for settings the view refuses (a public address without a token)
      * @throws IllegalStateException    when it cannot start (port taken, no dashboard in this build)
      */
-    LiveView start(String bindAddress, int port, Optional<String> token, LiveBus bus, LiveControl control);
+    LiveView start(String bindAddress, int port, Optional<String> token, LiveBus bus, LiveControl control,
+            Optional<HistoryStore> history);
 
     /** A running live view; closing it stops serving. */
     interface LiveView extends AutoCloseable {

@@ -143,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls);
+            view = LiveRunner.startView(out, views, live, bus, controls, Optional.empty());
         } catch (LiveRunner.ViewFailed e) {
             err.println("run: " + e.getMessage());
             err.flush();
