@@ -138,8 +138,15 @@ public final class LiveWearer {
             double t = Math.max(0, latestSeconds());
             switch (r.kind()) {
                 case RECALIBRATE -> pipeline.requestCalibration(calibrationSeconds);
-                case DRILL_DONE -> publisher.closeDrill(r.drillId().orElse(""), true, t);
-                case DRILL_SKIP -> publisher.closeDrill(r.drillId().orElse(""), false, t);
+                // The pipeline first, so a done drill's counted set reaches the card before it closes.
+                case DRILL_DONE -> {
+                    pipeline.endPromptedDrill(r.drillId().orElse(""), true);
+                    publisher.closeDrill(r.drillId().orElse(""), true, t);
+                }
+                case DRILL_SKIP -> {
+                    pipeline.endPromptedDrill(r.drillId().orElse(""), false);
+                    publisher.closeDrill(r.drillId().orElse(""), false, t);
+                }
             }
         }
         requestsRun += n;
