@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ record HistorySummary(String wearerId, ZoneId zone, LocalDate today, Today day, 
         JsonWriter w = new JsonWriter(sb).beginObject()
                 .name("enabled").value(true)
                 .name("wearer").value(wearerId)
-                .name("zone").value(zone.getId())
+                .name("zone").value(zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
                 .name("generated_ms").value(generatedMillis)
                 .name("cache_s").value(cacheSeconds);
         w.name("today").beginObject();
