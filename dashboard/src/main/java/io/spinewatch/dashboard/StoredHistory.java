@@ -50,7 +50,7 @@ final class StoredHistory implements AutoCloseable {
     }
 
     private static final Answer NOT_KEPT = new Answer(200, "{\"enabled\":false,"
-            + "\"reason\":\"history is not kept: this monitor was started without a history database\"}");
+            + "\"reason\":\"this monitor was started without a history database\"}");
     private static final Answer UNKNOWN = new Answer(404, "{\"error\":\"no such wearer in the history\"}");
     private static final Answer SLOW = new Answer(503, "{\"error\":\"the history database is slow to answer; try again later\"}");
 

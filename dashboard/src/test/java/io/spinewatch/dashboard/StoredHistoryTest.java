@@ -279,7 +279,7 @@ class StoredHistoryTest {
             bus.publish(Snapshots.upright("ann", "Ann", 100));
             Map<String, Object> body = ok("/api/history/ann");
             assertEquals(false, body.get("enabled"));
-            assertTrue(((String) body.get("reason")).contains("not kept"), body.toString());
+            assertTrue(((String) body.get("reason")).contains("without a history database"), body.toString());
         }
 
         @Test
