@@ -40,7 +40,10 @@ final class StoredHistory implements AutoCloseable {
     static final double FAILURE_RETRY_SECONDS = 5;
     /** A request waits this long for a query before it gets 503 (the query goes on and fills the cache). */
     static final double QUERY_TIMEOUT_SECONDS = 10;
-    /** Cached answers kept at most (one per wearer asked about); beyond it, finished ones are dropped. */
+    /**
+     * Cached answers kept at most (one per wearer asked about); beyond it, finished ones are dropped, and
+     * while that many are still waiting for the database, further wearers get 503 instead of a queued query.
+     */
     static final int MAX_CACHED = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredHistory.class);
@@ -52,6 +55,7 @@ final class StoredHistory implements AutoCloseable {
     private static final Answer NOT_KEPT = new Answer(200, "{\"enabled\":false,"
             + "\"reason\":\"this monitor was started without a history database\"}");
     private static final Answer UNKNOWN = new Answer(404, "{\"error\":\"no such wearer in the history\"}");
+    private static final Answer BUSY = new Answer(503, "{\"error\":\"too many history queries waiting; try again later\"}");
     private static final Answer SLOW = new Answer(503, "{\"error\":\"the history database is slow to answer; try again later\"}");
 
     private final Optional<HistoryStore> store;
@@ -110,8 +114,11 @@ final class StoredHistory implements AutoCloseable {
             return CompletableFuture.completedFuture(NOT_KEPT);
         }
         long now = System.nanoTime();
-        if (cache.size() >= MAX_CACHED) {
+        if (cache.size() >= MAX_CACHED && !cache.containsKey(wearerId)) {
             cache.values().removeIf(e -> e.answer.isDone());
+            if (cache.size() >= MAX_CACHED) { // that many queries waiting: the database has stopped answering
+                return CompletableFuture.completedFuture(BUSY);
+            }
         }
         Entry[] created = new Entry[1];
         Entry e = cache.compute(wearerId, (id, old) -> {

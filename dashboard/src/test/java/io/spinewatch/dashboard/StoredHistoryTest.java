@@ -30,6 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -343,6 +346,61 @@ class StoredHistoryTest {
             assertEquals(47.0, num(map(ok("/api/history/ann").get("today")), "slouched_minutes"));
             store.write(List.of(episode("2026-11-26T12:00", "2026-11-26T12:30", "slouched")));
             assertEquals(77.0, num(map(ok("/api/history/ann").get("today")), "slouched_minutes"));
+        }
+    }
+
+    @Nested
+    class Service {
+        @Test
+        void concurrentRequestsShareOneQueryAndLaterOnesTheCache() throws Exception {
+            try (StoredHistory h = new StoredHistory(Optional.of(seededStore()), id -> false, NOW, 30)) {
+                List<CompletableFuture<StoredHistory.Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    answers.add(h.answer("ann"));
+                }
+                StoredHistory.Answer first = answers.get(0).get(20, TimeUnit.SECONDS);
+                assertEquals(200, first.status());
+                for (CompletableFuture<StoredHistory.Answer> a : answers) {
+                    assertEquals(first, a.get(20, TimeUnit.SECONDS));
+                }
+                assertEquals(first, h.answer("ann").get(20, TimeUnit.SECONDS));
+                assertEquals(1, h.queriesRun());
+                assertEquals(404, h.answer("nobody").get(20, TimeUnit.SECONDS).status());
+                assertEquals(2, h.queriesRun());
+            }
+        }
+
+        @Test
+        void queriesRunOnTheHistoryThreadNotTheCallers() throws Exception {
+            HistoryStore s = seededStore();
+            List<String> threads = new CopyOnWriteArrayList<>();
+            try (StoredHistory h = new StoredHistory(Optional.of(s), id -> {
+                threads.add(Thread.currentThread().getName());
+                return true;
+            }, NOW, 30)) {
+                assertEquals(200, h.answer("cy").get(20, TimeUnit.SECONDS).status());
+            }
+            assertEquals(List.of("dashboard-history"), threads);
+        }
+
+        @Test
+        void everyFailureIsCountedAndTheStoreAskedAgainOnceTheRetryPeriodIsOver() throws Exception {
+            HistoryStore closed = seededStore();
+            closed.close();
+            try (StoredHistory h = new StoredHistory(Optional.of(closed), id -> false, NOW, 0)) {
+                for (int i = 0; i < 3; i++) {
+                    StoredHistory.Answer a = h.answer("ann").get(20, TimeUnit.SECONDS);
+                    assertEquals(503, a.status());
+                }
+                assertEquals(3, h.failures());
+            }
+        }
+
+        @Test
+        void aPasswordInAnErrorMessageIsNotShown() {
+            String shown = StoredHistory.shortMessage(new java.sql.SQLException(
+                    "cannot connect to jdbc:postgresql://db/x?user=a&password=s3cret&ssl=true\n\tat somewhere"));
+            assertEquals("cannot connect to jdbc:postgresql://db/x?user=a&password=***&ssl=true", shown);
         }
     }
 }
