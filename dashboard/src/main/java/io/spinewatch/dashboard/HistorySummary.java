@@ -44,7 +44,7 @@ record HistorySummary(String wearerId, ZoneId zone, LocalDate today, Today day, 
     /**
      * Today's figures.
      *
-     * @param secondsByState   seconds per state, episodes clipped to the day, in the order first met
+     * @param secondsByState   seconds per state, episodes clipped to the day
      * @param longestSlouch    the longest single slouch (clipped to the day), empty when none
      * @param drills           drills started today, first {@value #MAX_DRILLS_LISTED}
      */
