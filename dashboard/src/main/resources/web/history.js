@@ -8,6 +8,7 @@
   const REFRESH_MS = 60_000;       // the server caches each wearer's answer for 30 s
   const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   let shown = false;               // figures on screen: a later failure keeps them and says so
+  let chartData = null;            // [days, today] last drawn, redrawn when the width changes
 
   /** "47 min", "3 h 10 min". */
   function mins(m) {
@@ -40,9 +41,15 @@
     $("hist-drills").textContent = `${t.drills}, ${t.drill_reps}`;
   }
 
-  /** Two bars a day, upright and slouched minutes, on a shared scale; today's label in bold. */
+  /**
+   * Two bars a day, upright and slouched minutes, on a shared scale; today's label in bold. Drawn in the
+   * element's own pixels, so labels keep their size from a phone to a wide screen.
+   */
   function paintChart(days, today) {
-    const W = 700, H = 190, left = 44, bottom = 24, top = 16;
+    chartData = [days, today];
+    const svg0 = $("hist-chart");
+    const W = Math.max(280, Math.round(svg0.clientWidth || 700)), H = 170, left = 44, bottom = 24, top = 12;
+    svg0.setAttribute("viewBox", `0 0 ${W} ${H}`);
     const max = Math.max(30, ...days.map((d) => Math.max(d.upright_minutes, d.slouched_minutes)));
     const step = [15, 30, 60, 120, 240].find((s) => max / s <= 5) || 480;
     const yMax = Math.ceil(max / step) * step;
@@ -62,10 +69,11 @@
         svg += `<rect class="${cls}" data-day="${d.day}" x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${bar.toFixed(1)}" ` +
           `height="${(y(0) - y(v)).toFixed(1)}" rx="2"><title>${S.esc(tip)}</title></rect>`;
       }
-      svg += `<text x="${cx}" y="${H - 6}" text-anchor="middle"${d.day === today ? ' class="today"' : ""}>` +
-        `${d.day === today ? "Today" : dayLabel(d.day)}</text>`;
+      const label = d.day === today ? "Today" : slot < 52 ? dayLabel(d.day).split(" ")[1] : dayLabel(d.day);
+      svg += `<text x="${cx}" y="${H - 6}" text-anchor="middle"${d.day === today ? ' class="today"' : ""}>${label}</text>`;
     });
-    $("hist-chart").innerHTML = svg;
+    svg0.innerHTML = svg;
+    svg0.dataset.width = W;
   }
 
   function paintDays(days, today) {
@@ -121,6 +129,10 @@
     }
   }
 
+  new ResizeObserver(() => {
+    const svg = $("hist-chart");
+    if (chartData && Math.round(svg.clientWidth) !== Number(svg.dataset.width)) paintChart(...chartData);
+  }).observe($("hist-chart"));
   load();
   setInterval(load, REFRESH_MS);
   document.addEventListener("visibilitychange", () => { if (!document.hidden) load(); });

@@ -111,6 +111,10 @@ class HistoryPanelBrowserTest {
         chromium.screenshot("wearer-history");
         WebElement card = chromium.driver.findElement(By.id("history"));
         Files.write(HeadlessChromium.SCREENSHOTS.resolve("history-panel.png"), card.getScreenshotAs(OutputType.BYTES));
+        chromium.driver.manage().window().setSize(new Dimension(390, 1000));
+        Thread.sleep(300); // let the layout settle at the new width
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve("history-panel-phone.png"),
+                chromium.driver.findElement(By.id("history")).getScreenshotAs(OutputType.BYTES));
         List<String> problems = chromium.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
         assertEquals(List.of(), problems, "the page logs no errors or warnings");
