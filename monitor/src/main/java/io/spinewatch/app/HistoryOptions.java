@@ -62,7 +62,7 @@ public final class HistoryOptions {
         try {
             return LiveHistory.open("demo", out, loc.get(), Clock.systemDefaultZone(), live.statusSeconds);
         } catch (LiveHistory.Unavailable e) {
-            return LiveHistory.off("demo", out, e.getMessage() + "; the demo carries on without history");
+            return LiveHistory.unavailable("demo", out, e.getMessage() + "; the demo carries on without history");
         }
     }
 

@@ -102,6 +102,12 @@ final class LiveHistory implements AutoCloseable {
         return new LiveHistory(command, out, Optional.empty(), null, reason, Clock.systemDefaultZone(), Map.of(), Map.of(), 0);
     }
 
+    /** No history although one was asked for: says so and logs it as a warning. */
+    static LiveHistory unavailable(String command, PrintWriter out, String reason) {
+        LOG.warn("{}: history off: {}", command, reason);
+        return off(command, out, reason);
+    }
+
     /**
      * Opens the store at {@code location}, reads what it holds for each known wearer's current day in the clock's
      * zone, and starts the writer.
