@@ -70,6 +70,18 @@ class HistoryFeedTest {
         return new Run(w, events, last);
     }
 
+    /** Bytes the current thread allocated while running {@code body}; skips the test when the JVM cannot tell. */
+    static long allocatedDuring(Runnable body) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
+        com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+        org.junit.jupiter.api.Assumptions.assumeTrue(sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled(),
+                "per-thread allocation counter disabled");
+        long before = sun.getCurrentThreadAllocatedBytes();
+        body.run();
+        return sun.getCurrentThreadAllocatedBytes() - before;
+    }
+
     static HistoryStore store(Path dir) throws Exception {
         return HistoryStore.open(DbLocation.h2(dir.resolve("history")));
     }
@@ -111,6 +123,33 @@ class HistoryFeedTest {
                 }
                 assertTrue(drills.stream().anyMatch(d -> d.prompted() && d.outcome().equals("done") && d.reps() > 0), drills.toString());
                 assertFalse(store.minutes("ann", 0, Long.MAX_VALUE).isEmpty());
+            }
+        }
+    }
+
+    @Nested
+    class HotPath {
+        @Test
+        void keepingHistoryAddsNoAllocationPerSample() throws Exception {
+            List<io.spinewatch.protocol.ImuSample> xs = new ArrayList<>();
+            Simulation.run(Scenario.parse("s", "calibrate 12s; upright 90s").compile(27),
+                    Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(27)), s -> xs.add(s.imu().copy()));
+            try (HistoryStore store = store(dir)) {
+                HistoryWriter writer = new HistoryWriter(store);
+                HistoryFeed feed = new HistoryFeed(new WearerHistory("w", ZONE, writer), WALL, Optional.empty(), OptionalLong.empty());
+                long[] frozen = {0};
+                // A clock that never moves: after the first snapshot every later one is held back by the cap.
+                LiveWearer w = new LiveWearer("w", "W", PipelineParams.DEFAULT, DrillCatalogue.bundled(), new LiveBus(),
+                        new PostureListener() { }, () -> frozen[0], 20, Optional.of(WALL), Optional.of(feed));
+                int half = xs.size() / 2;
+                for (int i = 0; i < half; i++) w.onSample(xs.get(i));
+                long bytes = allocatedDuring(() -> {
+                    for (int i = half; i < xs.size(); i++) w.onSample(xs.get(i));
+                });
+                int n = xs.size() - half;
+                // As without history: the pipeline's angles record per step (10 Hz), and one minute aggregate a minute.
+                assertTrue(bytes < 8L * n, bytes + " bytes for " + n + " samples");
+                writer.close();
             }
         }
     }
