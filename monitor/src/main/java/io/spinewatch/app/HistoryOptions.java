@@ -25,8 +25,9 @@ public final class HistoryOptions {
 
     @Option(names = "--db", paramLabel = "DB",
             description = {"Keep the wearers' history in DB: h2:PATH or jdbc:postgresql://HOST[:PORT]/DB (credentials from $"
-                    + DbLocation.USER_ENV + " and $" + DbLocation.PASSWORD_ENV + "). Default: run, DATA-DIR/" + RUN_FILE
-                    + " (~/.spinewatch/" + RUN_FILE + ", as report and export read); demo, DATA-DIR/" + DEMO_FILE + "."})
+                    + DbLocation.USER_ENV + " and $" + DbLocation.PASSWORD_ENV + "). Default: the H2 file " + RUN_FILE
+                    + " (run: the one report and export read) or " + DEMO_FILE + " (demo: kept apart from real wearers) "
+                    + "in --data-dir, ~/.spinewatch when none is given."})
     String db;
 
     @Option(names = "--no-history", description = "Keep no history (nothing written, today's totals start from zero).")
