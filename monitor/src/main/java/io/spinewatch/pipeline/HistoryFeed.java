@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one live wearer's pipeline events into their {@link WearerHistory}: every step, every alert, every drill
@@ -22,6 +24,7 @@ import java.util.OptionalLong;
  * restarted fast demo continues its timeline instead of writing over it (live, the stored times are all past).
  */
 public final class HistoryFeed implements PostureListener, LivePublisher.DrillEnded {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryFeed.class);
     private final WearerHistory history;
     private final Clock wallClock;
     private final Optional<DayTotals> storedToday;
@@ -30,6 +33,7 @@ public final class HistoryFeed implements PostureListener, LivePublisher.DrillEn
     private double anchorSeconds = Double.NaN;
     private long anchorMillis;
     private double lastSeconds = Double.NaN;
+    private long refusedDrills;
 
     /**
      * @param history     where the records go
@@ -82,7 +86,19 @@ public final class HistoryFeed implements PostureListener, LivePublisher.DrillEn
     public void drillEnded(String drillId, double startSeconds, double endSeconds, int reps, boolean prompted,
             String outcome) {
         long start = epochMillis(startSeconds);
-        history.drill(drillId, start, Math.max(start, epochMillis(endSeconds)), reps, prompted, outcome);
+        try {
+            history.drill(drillId, start, Math.max(start, epochMillis(endSeconds)), reps, prompted, outcome);
+        } catch (IllegalArgumentException e) {
+            // A drill id the store cannot keep (a catalogue's, longer than 64 characters): the drill is not stored.
+            if (refusedDrills++ == 0) {
+                LOG.warn("history: drill '{}' not stored: {}", drillId, e.getMessage());
+            }
+        }
+    }
+
+    /** Drills that could not be stored (an id the store refuses); logged once. */
+    public long refusedDrills() {
+        return refusedDrills;
     }
 
     /** Ends the episode and minute in progress at the last step (the wearer's stream ended). */
