@@ -46,7 +46,6 @@ final class LiveHistory implements AutoCloseable {
     }
 
     private final String command;
-    private final PrintWriter out;
     private final Optional<HistoryStore> store;
     private final HistoryWriter writer;
     private final String offReason;
@@ -64,7 +63,6 @@ final class LiveHistory implements AutoCloseable {
             String offReason, Clock clock, Map<String, DayTotals> storedToday, Map<String, Long> storedUntil,
             double statusSeconds) {
         this.command = command;
-        this.out = out;
         this.store = store;
         this.writer = writer;
         this.offReason = offReason;
