@@ -34,6 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     LiveViewOptions live = new LiveViewOptions();
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions(); // -- history (issue 7)
+
     @Option(names = "--wearers", paramLabel = "N", defaultValue = "1",
             description = "Simulated wearers, 1.." + Demo.MAX_WEARERS + " (default: ${DEFAULT-VALUE}).")
     int wearers;
@@ -83,25 +86,29 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "demo: %d simulated wearer%s, scenario %s, seed %d, speed %sx; frames of %d samples "
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
+        LiveHistory kept = history.openForDemo(out, Optional.ofNullable(dataDir), live); // -- history (issue 7)
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls, Optional.empty());
+            view = LiveRunner.startView(out, views, live, bus, controls, kept.store());
         } catch (LiveRunner.ViewFailed e) {
+            kept.close();
             err.println("demo: " + e.getMessage());
             err.flush();
             return 2;
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
-                Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
+                Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new), // stored calibrations
+                kept::feedFor);
         view.flatMap(LiveViewFactory.LiveView::meterRegistry)
                 .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));
-        return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
+        return LiveRunner.run("demo", out, live, bus, view, LiveRunner.closeInOrder(demo, kept), o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",
                         d.name(), d.simulatedSeconds(), d.sessions(), d.sessions() == 1 ? "" : "s",
                         d.hapticsReceived().size(), d.hapticsReceived().size() == 1 ? "" : "s", d.stats().decoder().describe());
             }
             o.printf(Locale.ROOT, "demo: samples dropped between decoder and pipeline: %d%n", demo.hub().droppedSamples());
+            kept.printSummary(o);
         });
     }
 }

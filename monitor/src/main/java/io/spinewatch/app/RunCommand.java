@@ -100,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     LiveViewOptions live = new LiveViewOptions();
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions(); // -- history (issue 7)
+
     public RunCommand(LiveViewFactory views) {
         this.views = views;
     }
@@ -141,10 +144,20 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        // -- history (issue 7)
+        LiveHistory kept;
+        try {
+            kept = history.openForRun(out, Optional.ofNullable(dataDir), live);
+        } catch (LiveHistory.Unavailable e) {
+            err.println("run: history: " + e.getMessage() + " (--no-history runs without one)");
+            err.flush();
+            return 2;
+        }
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls, Optional.empty());
+            view = LiveRunner.startView(out, views, live, bus, controls, kept.store());
         } catch (LiveRunner.ViewFailed e) {
+            kept.close();
             err.println("run: " + e.getMessage());
             err.flush();
             return 2;
@@ -152,6 +165,7 @@ public final class RunCommand implements Callable<Integer> {
         int lanes = input.serial != null ? 1 : WearerHub.lanesFor(Runtime.getRuntime().availableProcessors());
         WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(), lanes, 1, true, output,
                 Optional.of(Clock.systemDefaultZone()), Optional.of(calibrationStore()), !recalibrate);
+        hub.keepHistory(kept::feedFor); // -- history (issue 7)
         Source source;
         try {
             if (serialConfig != null) {
@@ -166,6 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             source.start();
         } catch (IOException e) {
             hub.close();
+            kept.close();
             view.ifPresent(LiveViewFactory.LiveView::close);
             err.println("run: " + e.getMessage());
             err.flush();
@@ -182,13 +197,14 @@ public final class RunCommand implements Callable<Integer> {
         LoadStatus load = new LoadStatus(hub, s::stats, latency, out);
         if (loadStatusSeconds != null && loadStatusSeconds > 0) load.every(loadStatusSeconds);
         // -- end load status
-        return LiveRunner.run("run", out, live, bus, view, hub, o -> {
+        return LiveRunner.run("run", out, live, bus, view, LiveRunner.closeInOrder(hub, kept), o -> {
             load.close();
             load.printTotal();
             o.println("run: " + s.stats().describe());
             o.printf("run: haptic commands sent %d, failed %d; samples dropped %d, unknown slot %d, second device on a slot %d%n",
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),
                     hub.foreignDeviceSamples());
+            kept.printSummary(o);
         });
     }
 
