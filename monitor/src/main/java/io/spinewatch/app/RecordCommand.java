@@ -142,9 +142,13 @@ public final class RecordCommand implements Callable<Integer> {
             if (wearer == null) {
                 return refuse(err, "--mqtt needs --wearer ID: a trace holds one wearer (docs/trace-format.md)");
             }
-            if (wire != WireProtocol.NATIVE || baud != null || noSetup) {
-                return refuse(err, "--protocol, --baud and --no-setup are for --serial; MQTT payloads are native frames "
-                        + "(<root>/<wearer>/imu) or JSON (.../imu/json)");
+            if (!MqttTopics.validId(wearer) || wearer.equals(MqttTopics.MONITOR_LEVEL)) {
+                return refuse(err, "--wearer must be a wearer's topic level: 1..64 characters, no '/', '+' or '#', not '"
+                        + MqttTopics.MONITOR_LEVEL + "': '" + wearer + "'");
+            }
+            if (wire != WireProtocol.NATIVE || baud != null || noSetup || spec.commandLine().getParseResult().hasMatchedOption("--slot")) {
+                return refuse(err, "--protocol, --baud, --slot and --no-setup are for --serial; MQTT payloads are native "
+                        + "frames (<root>/<wearer>/imu) or JSON (.../imu/json)");
             }
             try {
                 mqttConfig = recorderConfig(input.mqtt, mqttRoot, wearer, System.getenv());

@@ -215,6 +215,18 @@ class RecordCommandTest {
         }
 
         @Test
+        void aWearerThatIsNoTopicLevelIsRefused() {
+            DecodeCommandTest.Run r = DecodeCommandTest.run("record", "--mqtt", "tcp://127.0.0.1:1", "--wearer", "ann/imu",
+                    "--out", dir.resolve("t.csv").toString());
+            assertEquals(RecordCommand.EXIT_ARGUMENTS, r.exit());
+            assertTrue(r.err().contains("--wearer must be a wearer's topic level"), r.err());
+            r = DecodeCommandTest.run("record", "--mqtt", "tcp://127.0.0.1:1", "--wearer", "ann", "--slot", "mid",
+                    "--out", dir.resolve("t.csv").toString());
+            assertEquals(RecordCommand.EXIT_ARGUMENTS, r.exit());
+            assertTrue(r.err().contains("are for --serial"), r.err());
+        }
+
+        @Test
         void serialAndMqttExcludeEachOther() {
             DecodeCommandTest.Run r = DecodeCommandTest.run("record", "--mqtt", "tcp://127.0.0.1:1", "--serial", "/dev/null",
                     "--wearer", "ann", "--out", dir.resolve("t.csv").toString());
