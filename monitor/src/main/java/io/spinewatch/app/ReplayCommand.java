@@ -1,11 +1,18 @@
 package io.spinewatch.app;
 
 import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.history.HistoryRecord;
+import io.spinewatch.history.WearerHistory;
+import io.spinewatch.pipeline.ReplayHistoryFeed;
 import io.spinewatch.pipeline.PipelineParams;
+import io.spinewatch.pipeline.PostureListener;
 import io.spinewatch.pipeline.ReplayRecorder;
 import io.spinewatch.pipeline.WearerPipeline;
 import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.report.HtmlReport;
+import io.spinewatch.report.ReportData;
 import io.spinewatch.trace.TraceFormatException;
+import io.spinewatch.trace.TraceMetadata;
 import io.spinewatch.trace.TraceReadResult;
 import io.spinewatch.trace.TraceReader;
 import io.spinewatch.trace.TraceRow;
@@ -20,6 +27,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,6 +53,8 @@ import picocli.CommandLine.Parameters;
                     + " per step (10 Hz by default); angles the sensors cannot give are empty cells.",
             "--report: JSON with episodes, alerts, drills, prompts and a summary (calibration, sensors,"
                     + " minutes per state, skipped and truncated rows).",
+            "--html: the same self-contained HTML page as 'spinewatch report', made from the replay instead of the"
+                    + " history database; t_s = 0 is placed at --html-start.",
             "A '# calibrate=A-B' line marks the calibration routine; without it the first seconds are used."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
@@ -54,6 +73,18 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "OUT.json", description = "JSON report to write.")
     Path reportOut;
+
+    @Option(names = "--html", paramLabel = "OUT.html", description = "HTML report to write (as 'spinewatch report' does).")
+    Path htmlOut;
+
+    @Option(names = "--html-start", paramLabel = "TIME",
+            description = "Wall-clock time of t_s = 0 for --html: 2026-03-11T08:30 (in the system's zone), or with an offset "
+                    + "and zone, 2026-03-11T08:30+01:00[Europe/Berlin]. Default: the trace's '# recorded_at', else "
+                    + "09:00 today.")
+    String htmlStart;
+
+    /** The clock and zone behind the defaults of --html-start. */
+    Clock clock = Clock.systemDefaultZone();
 
     @Option(names = "--speed", paramLabel = "FACTOR",
             description = "Pace to FACTOR x real time (1 = real time); default: as fast as possible.")
@@ -74,9 +105,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PipelineParams params;
         try {
-            params = PipelineParams.DEFAULT.withStepRateHz(rateHz).withAnglesEnabled(anglesOut != null);
+            // The HTML report is made from the steps, which come with the angles.
+            params = PipelineParams.DEFAULT.withStepRateHz(rateHz).withAnglesEnabled(anglesOut != null || htmlOut != null);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (htmlStart != null) {
+            parseStart(htmlStart, clock.getZone());
         }
         long size;
         try {
@@ -96,7 +131,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 angles = new BufferedWriter(Files.newBufferedWriter(anglesOut, StandardCharsets.UTF_8), 1 << 16);
             }
             ReplayRecorder recorder = new ReplayRecorder(angles);
-            WearerPipeline pipeline = new WearerPipeline(params, DrillCatalogue.bundled(), recorder);
+            PostureListener listener = recorder;
+            ReplayHistory history = null;
+            if (htmlOut != null) {
+                history = new ReplayHistory(reader.metadata(), 1 / params.stepRateHz());
+                // Steps reach the recorder only when --angles asks for them, as without --html: its JSON stays the same.
+                listener = PostureListener.tee(anglesOut != null ? recorder : withoutSteps(recorder), history.feed);
+            }
+            WearerPipeline pipeline = new WearerPipeline(params, DrillCatalogue.bundled(), listener);
             reader.metadata().calibrate().ifPresent(r -> pipeline.calibrateDuring(r.startS(), r.endS()));
             ImuSample sample = new ImuSample();
             long[] seq = new long[3];
@@ -121,6 +163,13 @@ public final class ReplayCommand implements Callable<Integer> {
                     recorder.writeReport(w, pipeline, read, trace.toString());
                 }
             }
+            if (history != null) {
+                ReportData data = history.report();
+                HtmlReport.write(data, Spinewatch.version(), "the replay of " + trace.getFileName(), htmlOut);
+                err.println(String.format(Locale.ROOT, "replay: wrote %s: %s %s%s, %.0f min tracked, %.0f min slouched",
+                        htmlOut, data.wearerId(), data.first(), data.isDay() ? "" : ".." + data.last(), data.trackedMinutes(),
+                        data.slouchedMinutes()));
+            }
             err.println("replay: " + read.describe() + "; " + recorder.angleRows() + " steps; state at end "
                     + pipeline.state().label());
             return read.rows() == 0 ? 1 : 0;
@@ -140,6 +189,114 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
     }
+
+    /**
+     * The replay's history in memory: the pipeline's events through {@link ReplayHistoryFeed} and {@link WearerHistory},
+     * the same path as records on their way to the database, so this report and a stored one agree.
+     */
+    private final class ReplayHistory {
+        final List<HistoryRecord> records = new ArrayList<>();
+        final String wearerId;
+        final ZonedDateTime origin;
+        final ReplayHistoryFeed feed;
+
+        ReplayHistory(TraceMetadata metadata, double stepSeconds) {
+            this.wearerId = wearerOf(metadata);
+            this.origin = origin(metadata);
+            WearerHistory history = new WearerHistory(wearerId, origin.getZone(), records::add);
+            this.feed = new ReplayHistoryFeed(history, origin.toInstant().toEpochMilli(), stepSeconds);
+        }
+
+        ReportData report() {
+            feed.finish();
+            ZoneId zone = origin.getZone();
+            LocalDate first = origin.toLocalDate();
+            // The end is exclusive: a replay ending at midnight does not reach into the next day.
+            LocalDate last = Instant.ofEpochMilli(Math.max(feed.endMillis() - 1, origin.toInstant().toEpochMilli()))
+                    .atZone(zone).toLocalDate();
+            return ReportData.ofRecords(wearerId, zone, first, last, records);
+        }
+
+        private String wearerOf(TraceMetadata metadata) {
+            String id = metadata.get("wearer").orElseGet(() -> trace.getFileName().toString().replaceFirst("\\..*$", ""));
+            id = id.replaceAll("\\p{Cntrl}", "").strip();
+            id = id.length() > HistoryRecord.MAX_WEARER_ID_LENGTH ? id.substring(0, HistoryRecord.MAX_WEARER_ID_LENGTH) : id;
+            return id.isEmpty() ? "wearer" : id;
+        }
+
+        private ZonedDateTime origin(TraceMetadata metadata) {
+            ZoneId zone = clock.getZone();
+            if (htmlStart != null) {
+                return parseStart(htmlStart, zone);
+            }
+            var recorded = metadata.get("recorded_at");
+            if (recorded.isPresent()) {
+                try {
+                    return Instant.parse(recorded.get()).atZone(zone);
+                } catch (DateTimeException e) {
+                    // not an instant: fall through to the default
+                }
+            }
+            return LocalDate.now(clock).atTime(DEFAULT_START).atZone(zone);
+        }
+    }
+
+    /** {@code l} without the per-step angles events; everything else is passed on. */
+    private static PostureListener withoutSteps(PostureListener l) {
+        return new PostureListener() {
+            @Override
+            public void onCalibrationStarted(double tSeconds, double endSeconds) {
+                l.onCalibrationStarted(tSeconds, endSeconds);
+            }
+
+            @Override
+            public void onCalibration(io.spinewatch.posture.CalibrationResult result) {
+                l.onCalibration(result);
+            }
+
+            @Override
+            public void onStateChange(io.spinewatch.pipeline.StateChange change) {
+                l.onStateChange(change);
+            }
+
+            @Override
+            public void onAlert(io.spinewatch.feedback.AlertEvent alert) {
+                l.onAlert(alert);
+            }
+
+            @Override
+            public void onDrillPrompt(io.spinewatch.pipeline.DrillPrompt prompt) {
+                l.onDrillPrompt(prompt);
+            }
+
+            @Override
+            public void onDrillSet(io.spinewatch.feedback.DrillSet set) {
+                l.onDrillSet(set);
+            }
+
+            @Override
+            public void onSensorStatus(io.spinewatch.pipeline.SensorStatus status) {
+                l.onSensorStatus(status);
+            }
+        };
+    }
+
+    /** --html-start as a time; a usage error when it is none. */
+    private ZonedDateTime parseStart(String text, ZoneId zone) {
+        try {
+            return ZonedDateTime.parse(text);
+        } catch (DateTimeException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone);
+            } catch (DateTimeException e2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--html-start must look like 2026-03-11T08:30 or 2026-03-11T08:30+01:00[Europe/Berlin]: " + text);
+            }
+        }
+    }
+
+    /** Where t_s = 0 lands in the HTML report when the trace says nothing: a desk day's usual start. */
+    static final LocalTime DEFAULT_START = LocalTime.of(9, 0);
 
     /** Counts the bytes read from the file (compressed bytes for gzip), for progress. */
     private static final class CountingInput extends FilterInputStream {

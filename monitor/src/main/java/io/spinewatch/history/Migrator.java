@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
 
 /**
@@ -18,10 +22,26 @@ import java.util.zip.CRC32;
  * {@code schema_version}, so a script runs once; running the migrator again changes nothing. A script
  * that was changed after it ran is refused (its checksum no longer matches). PostgreSQL rolls back a
  * failed script entirely; H2 commits DDL statement by statement, so there a failure needs a manual look.
+ *
+ * <p>Monitors starting together against one database must not both run a script. On PostgreSQL every
+ * migration transaction first takes the transaction-level advisory lock {@link #PG_LOCK_KEY}, and only then
+ * reads whether its script is applied, so the second monitor waits and then finds it done. An embedded H2
+ * file is held by one process (H2's file lock refuses a second), so only threads of this JVM can race:
+ * they are serialised by a lock per database URL.
  */
 public final class Migrator {
     /** The scripts, oldest first; a new schema version appends one line here and one file. */
     static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    /**
+     * Key of the PostgreSQL advisory lock held by each migration transaction: the ASCII bytes of
+     * {@code "spinewat"} as one big-endian 64-bit number, 0x7370696E65776174 = {@value}. Advisory locks are
+     * per database, so monitors on different schemas of one database also take turns (harmlessly).
+     */
+    public static final long PG_LOCK_KEY = 0x7370_696E_6577_6174L;
+
+    /** Serialises migrations of one H2 database within this JVM, by JDBC URL. */
+    private static final ConcurrentMap<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
 
     /** One script: its version, file name and statements. */
     record Script(int version, String file, List<String> statements, long checksum) {
@@ -41,18 +61,49 @@ public final class Migrator {
      * @throws SQLException if a script fails or an applied script's checksum changed
      */
     public static int migrate(Connection c) throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        if (postgres) {
+            return migrateLocked(c, true);
+        }
+        ReentrantLock lock = H2_LOCKS.computeIfAbsent(c.getMetaData().getURL(), url -> new ReentrantLock());
+        lock.lock();
+        try {
+            return migrateLocked(c, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts a migration transaction: on PostgreSQL waits for the advisory lock, which the transaction's commit or
+     * rollback releases. What the transaction reads after this is what the previous holder committed.
+     */
+    private static void lock(Connection c, boolean postgres) throws SQLException {
+        if (postgres) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + PG_LOCK_KEY + ")");
+            }
+        }
+    }
+
+    private static int migrateLocked(Connection c, boolean postgres) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            lock(c, postgres);
             try (Statement s = c.createStatement()) {
+                // Concurrent CREATE TABLE IF NOT EXISTS can still fail on PostgreSQL: the lock is taken first.
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, "
                         + "script VARCHAR(200) NOT NULL, checksum BIGINT NOT NULL, applied_ms BIGINT NOT NULL)");
             }
             c.commit();
             int ran = 0;
             for (Script script : scripts()) {
+                lock(c, postgres);
+                // Read under the lock: another monitor may have applied it while this one waited.
                 Long applied = appliedChecksum(c, script.version());
                 if (applied != null) {
+                    c.commit();
                     if (applied != script.checksum()) {
                         throw new SQLException("schema script " + script.file() + " changed after it was applied "
                                 + "(checksum " + applied + " in the database, " + script.checksum() + " now)");
@@ -81,6 +132,14 @@ public final class Migrator {
                 }
             }
             return ran;
+        } catch (SQLException | RuntimeException e) {
+            // Ends the transaction, and with it the advisory lock, whatever failed.
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the first failure is the one to report
+            }
+            throw e;
         } finally {
             c.setAutoCommit(auto);
         }

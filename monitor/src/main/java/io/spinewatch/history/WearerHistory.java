@@ -5,26 +5,32 @@ import io.spinewatch.posture.PostureState;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One wearer's connection to the history: fed on the wearer's own thread with every processed instant,
  * alert and finished drill, it submits episodes, minute aggregates, alerts and drills to a shared
- * {@link HistoryWriter}. Allocates only when a record completes; never blocks longer than the writer's
- * {@code maxBlockMillis}.
+ * {@link HistoryWriter}, or to any consumer of records (a replay keeps them in memory for its report).
+ * Allocates only when a record completes; never blocks longer than the writer's {@code maxBlockMillis}.
  */
 public final class WearerHistory {
     private final String wearerId;
-    private final HistoryWriter writer;
+    private final Consumer<HistoryRecord> out;
     private final EpisodeTracker episodes;
     private final MinuteAccumulator minutes;
 
     /** Starts the wearer's history, recording their zone first so their days are cut at local midnight. */
     public WearerHistory(String wearerId, ZoneId zone, HistoryWriter writer) {
+        this(wearerId, zone, Objects.requireNonNull(writer, "writer")::submit);
+    }
+
+    /** The same, handing each completed record to {@code records} on the caller's thread. */
+    public WearerHistory(String wearerId, ZoneId zone, Consumer<HistoryRecord> records) {
         this.wearerId = HistoryRecord.requireWearerId(wearerId);
-        this.writer = Objects.requireNonNull(writer, "writer");
+        this.out = Objects.requireNonNull(records, "records");
         this.episodes = new EpisodeTracker(wearerId);
         this.minutes = new MinuteAccumulator(wearerId);
-        writer.submit(new WearerZone(wearerId, zone));
+        out.accept(new WearerZone(wearerId, zone));
     }
 
     /**
@@ -40,12 +46,12 @@ public final class WearerHistory {
 
     /** An alert that fell due at UTC {@code tMillis}, delivered or held back. */
     public void alert(long tMillis, AlertEvent event) {
-        writer.submit(AlertRecord.of(wearerId, tMillis, event));
+        out.accept(AlertRecord.of(wearerId, tMillis, event));
     }
 
     /** A drill that ended. */
     public void drill(String drillId, long startMillis, long endMillis, int reps, boolean prompted, String outcome) {
-        writer.submit(new DrillRecord(wearerId, drillId, startMillis, endMillis, reps, prompted, outcome));
+        out.accept(new DrillRecord(wearerId, drillId, startMillis, endMillis, reps, prompted, outcome));
     }
 
     /** Ends the episode and minute in progress at UTC {@code tMillis} (wearer gone, shutdown). */
@@ -56,7 +62,7 @@ public final class WearerHistory {
 
     private void submit(Optional<? extends HistoryRecord> r) {
         if (r.isPresent()) {
-            writer.submit(r.get());
+            out.accept(r.get());
         }
     }
 }

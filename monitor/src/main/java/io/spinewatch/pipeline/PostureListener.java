@@ -42,4 +42,57 @@ public interface PostureListener {
     /** A sensor fell silent or came back. */
     default void onSensorStatus(SensorStatus status) {
     }
+
+    /** Both listeners, {@code first} then {@code second}, for every event. */
+    static PostureListener tee(PostureListener first, PostureListener second) {
+        return new PostureListener() {
+            @Override
+            public void onCalibrationStarted(double tSeconds, double endSeconds) {
+                first.onCalibrationStarted(tSeconds, endSeconds);
+                second.onCalibrationStarted(tSeconds, endSeconds);
+            }
+
+            @Override
+            public void onCalibration(CalibrationResult result) {
+                first.onCalibration(result);
+                second.onCalibration(result);
+            }
+
+            @Override
+            public void onStateChange(StateChange change) {
+                first.onStateChange(change);
+                second.onStateChange(change);
+            }
+
+            @Override
+            public void onAngles(SpineAngles angles, PostureState state) {
+                first.onAngles(angles, state);
+                second.onAngles(angles, state);
+            }
+
+            @Override
+            public void onAlert(AlertEvent alert) {
+                first.onAlert(alert);
+                second.onAlert(alert);
+            }
+
+            @Override
+            public void onDrillPrompt(DrillPrompt prompt) {
+                first.onDrillPrompt(prompt);
+                second.onDrillPrompt(prompt);
+            }
+
+            @Override
+            public void onDrillSet(DrillSet set) {
+                first.onDrillSet(set);
+                second.onDrillSet(set);
+            }
+
+            @Override
+            public void onSensorStatus(SensorStatus status) {
+                first.onSensorStatus(status);
+                second.onSensorStatus(status);
+            }
+        };
+    }
 }

@@ -85,6 +85,31 @@ public record ReportData(String wearerId, ZoneId zone, LocalDate first, LocalDat
         return new ReportData(wearerId, zone, first, last, ep, al, dr, mi, trend);
     }
 
+    /**
+     * The same from a mix of records (episodes, alerts, drills, minute aggregates; zones are ignored), as a
+     * {@link io.spinewatch.history.WearerHistory} hands them out: for a report from a replay, without a store.
+     */
+    public static ReportData ofRecords(String wearerId, ZoneId zone, LocalDate first, LocalDate last,
+                                       List<? extends HistoryRecord> records) {
+        List<EpisodeRecord> ep = new ArrayList<>();
+        List<AlertRecord> al = new ArrayList<>();
+        List<DrillRecord> dr = new ArrayList<>();
+        List<MinuteAggregate> mi = new ArrayList<>();
+        for (HistoryRecord r : records) {
+            // A WearerZone is skipped: the zone is given.
+            if (r instanceof EpisodeRecord e) {
+                ep.add(e);
+            } else if (r instanceof AlertRecord a) {
+                al.add(a);
+            } else if (r instanceof DrillRecord d) {
+                dr.add(d);
+            } else if (r instanceof MinuteAggregate m) {
+                mi.add(m);
+            }
+        }
+        return of(wearerId, zone, first, last, ep, al, dr, mi);
+    }
+
     /** Reads what the report needs from the store (the wearer's zone from the store, UTC when none). */
     public static ReportData fromStore(HistoryStore store, String wearerId, LocalDate first, LocalDate last)
             throws SQLException {

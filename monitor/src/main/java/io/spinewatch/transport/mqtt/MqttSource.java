@@ -1,6 +1,7 @@
 package io.spinewatch.transport.mqtt;
 
 import io.spinewatch.ingest.Backoff;
+import io.spinewatch.ingest.ByteTap;
 import io.spinewatch.ingest.IngestSink;
 import io.spinewatch.ingest.Source;
 import io.spinewatch.ingest.SourceCounters;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * monitor vanishes without a clean disconnect; it publishes {@code online} after each connect and
  * {@code offline} itself before a clean stop. Credentials are never logged.
  *
+ * <p>{@link #forWearer} makes a listener to one wearer instead, for {@code spinewatch record}: it subscribes to
+ * that wearer's device topics only and never announces itself as a monitor.
+ *
  * <p>Threads: the sink is called on Paho's callback thread, one message at a time.
  */
 public final class MqttSource implements Source {
@@ -68,6 +73,9 @@ public final class MqttSource implements Source {
     private final MqttConnectionOptions options;
     private final ScheduledExecutorService reconnector;
     private final Backoff.Schedule backoff;
+    /** Present for a one-wearer listener, which also neither announces itself nor takes control requests. */
+    private final Optional<String> onlyWearer;
+    private final ByteTap nativePayloads;
 
     /** Guards {@link #wearers} for {@link #stats()}; only the callback thread adds to it. */
     private final Object decodeLock = new Object();
@@ -108,8 +116,30 @@ public final class MqttSource implements Source {
     }
 
     public MqttSource(MqttConfig config, IngestSink sink) throws SourceException {
+        this(config, sink, Optional.empty(), ByteTap.NONE);
+    }
+
+    /**
+     * A listener to one wearer, for recording: it subscribes to {@code wearerId}'s {@code imu}, {@code imu/json}
+     * and {@code status} topics only, publishes nothing (no monitor status, no Last Will: it is not a monitor and
+     * must not overwrite one's status) and so takes no control requests. {@code nativePayloads} sees each binary
+     * payload (imu and status) as it arrived, followed by one {@code 0x00} delimiter when the payload did not end
+     * with one, so that the concatenation decodes exactly as this source decoded it.
+     */
+    public static MqttSource forWearer(MqttConfig config, String wearerId, IngestSink sink, ByteTap nativePayloads)
+            throws SourceException {
+        if (!MqttTopics.validId(wearerId) || wearerId.equals(MqttTopics.MONITOR_LEVEL)) {
+            throw new IllegalArgumentException("not a valid wearer id: '" + wearerId + "'");
+        }
+        return new MqttSource(config, sink, Optional.of(wearerId), Objects.requireNonNull(nativePayloads, "nativePayloads"));
+    }
+
+    private MqttSource(MqttConfig config, IngestSink sink, Optional<String> onlyWearer, ByteTap nativePayloads)
+            throws SourceException {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.onlyWearer = onlyWearer;
+        this.nativePayloads = nativePayloads;
         this.topics = new MqttTopics(config.topicRoot());
         this.name = "mqtt:" + config.serverUri();
         try {
@@ -134,9 +164,11 @@ public final class MqttSource implements Source {
         o.setKeepAliveInterval(config.keepAliveSeconds());
         o.setConnectionTimeout(config.connectTimeoutSeconds());
         o.setAutomaticReconnect(false);
-        MqttMessage will = new MqttMessage(MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), MqttTopics.QOS_MONITOR_STATUS,
-                true, new MqttProperties());
-        o.setWill(topics.monitorStatus(config.monitorId()), will);
+        if (announces()) {
+            MqttMessage will = new MqttMessage(MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), MqttTopics.QOS_MONITOR_STATUS,
+                    true, new MqttProperties());
+            o.setWill(topics.monitorStatus(config.monitorId()), will);
+        }
         config.username().ifPresent(o::setUserName);
         config.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
         if (config.serverUri().startsWith("ssl:")) {
@@ -146,6 +178,11 @@ public final class MqttSource implements Source {
             }
         }
         return o;
+    }
+
+    /** A monitor announces itself on its status topic; a one-wearer listener does not. */
+    private boolean announces() {
+        return onlyWearer.isEmpty();
     }
 
     @Override
@@ -188,10 +225,13 @@ public final class MqttSource implements Source {
         }
         try {
             // Resubscribing is harmless with a resumed session and needed with a new one.
-            client.subscribe(topics.subscriptions(), topics.subscriptionQos())
-                    .waitForCompletion(config.connectTimeoutSeconds() * 1000L);
-            client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.ONLINE.getBytes(StandardCharsets.UTF_8),
-                    MqttTopics.QOS_MONITOR_STATUS, true);
+            String[] filters = onlyWearer.map(topics::wearerSubscriptions).orElseGet(topics::subscriptions);
+            int[] qos = onlyWearer.isPresent() ? topics.wearerSubscriptionQos() : topics.subscriptionQos();
+            client.subscribe(filters, qos).waitForCompletion(config.connectTimeoutSeconds() * 1000L);
+            if (announces()) {
+                client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.ONLINE.getBytes(StandardCharsets.UTF_8),
+                        MqttTopics.QOS_MONITOR_STATUS, true);
+            }
         } catch (MqttException e) {
             // Connected but not subscribed is useless: drop the link so that the retry starts from scratch.
             try {
@@ -324,6 +364,11 @@ public final class MqttSource implements Source {
             return;
         }
         String wearerId = parsed.get().wearerId();
+        if (onlyWearer.isPresent() && (!onlyWearer.get().equals(wearerId) || parsed.get().kind() == MqttTopics.Kind.CONTROL)) {
+            // Not subscribed to: only a broker that ignores the filters would send it.
+            counters.malformedPayload();
+            return;
+        }
         if (parsed.get().kind() == MqttTopics.Kind.CONTROL) {
             control(wearerId, payload, retained);
             return;
@@ -341,6 +386,7 @@ public final class MqttSource implements Source {
             }
             switch (parsed.get().kind()) {
                 case IMU, STATUS -> {
+                    tapNative(payload);
                     binary(w.binary, payload);
                     sink.onPayloadEnd(wearerId);
                 }
@@ -386,6 +432,16 @@ public final class MqttSource implements Source {
     }
 
     private static final byte[] DELIMITER = {0};
+
+    private void tapNative(byte[] payload) {
+        if (nativePayloads == ByteTap.NONE) {
+            return;
+        }
+        nativePayloads.onBytes(payload, 0, payload.length);
+        if (payload.length == 0 || payload[payload.length - 1] != 0) {
+            nativePayloads.onBytes(DELIMITER, 0, 1);
+        }
+    }
 
     @Override
     public boolean send(String wearerId, Command command) {
@@ -468,9 +524,11 @@ public final class MqttSource implements Source {
         }
         try {
             if (client.isConnected()) {
-                // A clean disconnect suppresses the Will, so say it ourselves first.
-                client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8),
-                        MqttTopics.QOS_MONITOR_STATUS, true).waitForCompletion(2_000);
+                if (announces()) {
+                    // A clean disconnect suppresses the Will, so say it ourselves first.
+                    client.publish(topics.monitorStatus(config.monitorId()), MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8),
+                            MqttTopics.QOS_MONITOR_STATUS, true).waitForCompletion(2_000);
+                }
                 client.disconnect(2_000).waitForCompletion(3_000);
             }
         } catch (MqttException e) {

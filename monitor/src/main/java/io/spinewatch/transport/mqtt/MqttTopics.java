@@ -72,6 +72,15 @@ public final class MqttTopics {
         return new int[] {QOS_IMU, QOS_IMU, QOS_STATUS, QOS_CONTROL};
     }
 
+    /** The subscriptions of a listener to one wearer's device topics (a recorder), in the order of {@link #wearerSubscriptionQos()}. */
+    public String[] wearerSubscriptions(String wearerId) {
+        return new String[] {imu(wearerId), imuJson(wearerId), status(wearerId)};
+    }
+
+    public int[] wearerSubscriptionQos() {
+        return new int[] {QOS_IMU, QOS_IMU, QOS_STATUS};
+    }
+
     public String imu(String wearerId) {
         return root + "/" + checked(wearerId) + "/imu";
     }
