@@ -78,7 +78,7 @@ public final class LiveWearer {
         PipelineParams p = params.withAnglesEnabled(true);
         this.calibrationSeconds = p.autoCalibrationSeconds();
         this.publisher = new LivePublisher(wearerId, name, p, catalogue, bus, nanoClock, maxRateHz);
-        this.pipeline = new WearerPipeline(p, catalogue, tee(publisher, history.isPresent() ? tee(history.get(), also) : also));
+        this.pipeline = new WearerPipeline(p, catalogue, PostureListener.tee(publisher, history.isPresent() ? PostureListener.tee(history.get(), also) : also));
         this.publisher.attach(pipeline);
         this.wallClock = wallClock;
         this.history = history;
@@ -194,57 +194,5 @@ public final class LiveWearer {
     /** Requests executed so far. */
     public long requestsRun() {
         return requestsRun;
-    }
-
-    private static PostureListener tee(PostureListener a, PostureListener b) {
-        return new PostureListener() {
-            @Override
-            public void onCalibrationStarted(double tSeconds, double endSeconds) {
-                a.onCalibrationStarted(tSeconds, endSeconds);
-                b.onCalibrationStarted(tSeconds, endSeconds);
-            }
-
-            @Override
-            public void onCalibration(CalibrationResult result) {
-                a.onCalibration(result);
-                b.onCalibration(result);
-            }
-
-            @Override
-            public void onStateChange(StateChange change) {
-                a.onStateChange(change);
-                b.onStateChange(change);
-            }
-
-            @Override
-            public void onAngles(SpineAngles angles, PostureState state) {
-                a.onAngles(angles, state);
-                b.onAngles(angles, state);
-            }
-
-            @Override
-            public void onAlert(AlertEvent alert) {
-                a.onAlert(alert);
-                b.onAlert(alert);
-            }
-
-            @Override
-            public void onDrillPrompt(DrillPrompt prompt) {
-                a.onDrillPrompt(prompt);
-                b.onDrillPrompt(prompt);
-            }
-
-            @Override
-            public void onDrillSet(DrillSet set) {
-                a.onDrillSet(set);
-                b.onDrillSet(set);
-            }
-
-            @Override
-            public void onSensorStatus(SensorStatus status) {
-                a.onSensorStatus(status);
-                b.onSensorStatus(status);
-            }
-        };
     }
 }
