@@ -1,5 +1,7 @@
 package io.spinewatch.app;
 
+import io.spinewatch.config.ConfigException;
+import io.spinewatch.config.LiveConfig;
 import io.spinewatch.demo.Demo;
 import io.spinewatch.demo.SimulatedDevice;
 import io.spinewatch.live.LiveBus;
@@ -54,8 +56,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     // -- stored calibrations (issue 4)
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Load and save each wearer's calibration under DIR/calibrations (default: none kept).")
+            description = "Load and save each wearer's calibration under DIR/calibrations (default: none kept; config data-dir).")
     java.nio.file.Path dataDir;
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
 
     public DemoCommand(LiveViewFactory views) {
         this.views = views;
@@ -68,10 +73,20 @@ public final class DemoCommand implements Callable<Integer> {
         if (random && spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --scenario or --random, not both");
         }
+        LiveConfig config;
+        try {
+            ConfigOptions.Overrides o = new ConfigOptions.Overrides().add("--data-dir", "data-dir", dataDir);
+            live.addTo(o);
+            config = this.config.resolve(o, false);
+        } catch (ConfigException e) {
+            err.println("demo: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         Demo.Settings settings;
         try {
             Scenario sc = random ? Scenario.randomOffice(RANDOM_SESSION_MINUTES) : Scenario.named(scenario);
-            settings = new Demo.Settings(wearers, sc, seed, speed);
+            settings = new Demo.Settings(wearers, sc, seed, speed, config.pipeline(), config.wearers());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -83,16 +98,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "demo: %d simulated wearer%s, scenario %s, seed %d, speed %sx; frames of %d samples "
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
+        if (config.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls, Optional.empty());
+            view = LiveRunner.startView(out, views, config.dashboard(), live.token(config.dashboard(), System.getenv()),
+                    bus, controls, Optional.empty());
         } catch (LiveRunner.ViewFailed e) {
             err.println("demo: " + e.getMessage());
             err.flush();
             return 2;
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
-                Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
+                config.dataDir().map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
         view.flatMap(LiveViewFactory.LiveView::meterRegistry)
                 .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));
         return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
