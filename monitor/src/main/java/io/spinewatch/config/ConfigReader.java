@@ -52,6 +52,10 @@ final class ConfigReader {
                 .orElseGet(() -> new ConfigException(key + " (default) " + problem));
     }
 
+    boolean isSet(String key) {
+        return entries.get(key).isPresent();
+    }
+
     Optional<String> text(String key) {
         return entry(key).map(ConfigEntry::value);
     }
@@ -175,7 +179,13 @@ final class ConfigReader {
             String m = String.valueOf(e.getMessage());
             for (Map.Entry<String, String> f : keyOfField.entrySet()) {
                 if (m.startsWith(f.getKey() + " ")) {
-                    throw error(f.getValue(), m.substring(f.getKey().length() + 1));
+                    // "holdSeconds must be in 0.0..600.0: -5.0": the key's error says the value already
+                    String problem = m.substring(f.getKey().length() + 1);
+                    int tail = problem.lastIndexOf(": ");
+                    String key = f.getValue();
+                    if (entries.get(key).isPresent()) throw error(key, tail < 0 ? problem : problem.substring(0, tail));
+                    throw new ConfigException(key + " is not set and its default" + (tail < 0 ? "" : ", " + problem.substring(tail + 2)
+                            + ",") + " does not fit: it " + (tail < 0 ? problem : problem.substring(0, tail)) + "; set it too");
                 }
             }
             throw new ConfigException("invalid settings: " + m);

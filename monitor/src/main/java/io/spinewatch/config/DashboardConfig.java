@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * @param tokenEnv the environment variable read for the access token. Default {@value #DEFAULT_TOKEN_ENV}.
  */
 public record DashboardConfig(boolean enabled, String bind, int port, String tokenEnv) {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_TOKEN_ENV = "SPINEWATCH_DASHBOARD_TOKEN";
     public static final DashboardConfig DEFAULT = new DashboardConfig(true, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_TOKEN_ENV);
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public DashboardConfig {
         if (bind == null || bind.isBlank()) throw new IllegalArgumentException("bind must not be blank");

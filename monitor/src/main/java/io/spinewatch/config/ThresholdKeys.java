@@ -72,6 +72,13 @@ final class ThresholdKeys {
         return windows;
     }
 
+    /** The hysteresis the classifier needs, said in keys rather than field names. */
+    private static void requireExitBelowEnter(ConfigReader r, String enterKey, double enter, String exitKey, double exit) {
+        if (exit <= enter) return;
+        if (r.isSet(exitKey)) throw r.error(exitKey, "must be at most " + enterKey + " (" + enter + ")");
+        throw r.error(enterKey, "is below the default of " + exitKey + " (" + exit + "); set that too, at most " + enter);
+    }
+
     static PostureParams posture(ConfigReader r) {
         PostureParams d = PostureParams.DEFAULT;
         double lumbarIn = r.number("posture.lumbar-slouch-enter-deg", d.lumbarSlouchEnterDeg());
@@ -87,6 +94,12 @@ final class ThresholdKeys {
         double leanIn = r.number("posture.lean-slouch-enter-deg", d.leanSlouchEnterDeg());
         double leanOut = r.number("posture.lean-slouch-exit-deg", d.leanSlouchExitDeg());
         r.rejectUnknown("posture.");
+        double[][] pairs = {{lumbarIn, lumbarOut}, {tiltIn, tiltOut}, {lumbarOnlyIn, lumbarOnlyOut}, {thoracicIn, thoracicOut},
+                {spineIn, spineOut}, {leanIn, leanOut}};
+        String[] names = {"lumbar-slouch", "posterior-tilt", "lumbar-only", "thoracic-slouch", "spine-slouch", "lean-slouch"};
+        for (int i = 0; i < pairs.length; i++) {
+            requireExitBelowEnter(r, "posture." + names[i] + "-enter-deg", pairs[i][0], "posture." + names[i] + "-exit-deg", pairs[i][1]);
+        }
         return r.build(() -> new PostureParams(lumbarIn, lumbarOut, tiltIn, tiltOut, lumbarOnlyIn, lumbarOnlyOut,
                         thoracicIn, thoracicOut, spineIn, spineOut, leanIn, leanOut, d.hingeEnterDeg(), d.hingeExitDeg(),
                         d.trunkLeanEnterDeg(), d.trunkLeanExitDeg(), d.confirmSeconds(), d.slouchConfirmSeconds()),
