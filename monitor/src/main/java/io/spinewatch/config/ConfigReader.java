@@ -36,7 +36,7 @@ final class ConfigReader {
         known.add(key);
         Optional<ConfigEntry> e = entries.get(key);
         if (e.isPresent() && e.get().value().isEmpty()) {
-            throw error(e.get(), "has no value");
+            throw new ConfigException(e.get().origin() + ": " + key + " has no value");
         }
         return e;
     }
