@@ -58,9 +58,4 @@ public final class ConfigOptions {
         ConfigEntries commandLine = ConfigEntries.of(fromSet).overlay(options.entries());
         return LiveConfig.resolve(fromFile, commandLine, sourceOnCommandLine, System.getenv());
     }
-
-    /** One line saying where the settings came from, for the command's output. */
-    String describe() {
-        return file == null ? "built-in defaults and the command line" : file + " and the command line";
-    }
 }

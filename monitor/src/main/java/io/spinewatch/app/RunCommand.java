@@ -18,6 +18,7 @@ import io.spinewatch.protocol.DecoderCounters;
 import io.spinewatch.ingest.SourceStats;
 import io.spinewatch.transport.mqtt.MqttConfig;
 import io.spinewatch.transport.mqtt.MqttSource;
+import io.spinewatch.transport.serial.SerialConfig;
 import io.spinewatch.transport.serial.SerialSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -207,12 +208,7 @@ public final class RunCommand implements Callable<Integer> {
             view.ifPresent(LiveViewFactory.LiveView::close);
             return fail(err, e.getMessage());
         }
-        for (SerialPort p : settings.serialPorts()) {
-            out.println("run: reading serial:" + p.config().portPath() + " for wearer " + p.config().wearerId() + " ("
-                    + p.config().protocol().name().toLowerCase(Locale.ROOT)
-                    + (p.config().protocol() == WireProtocol.WITMOTION ? ", " + p.config().witmotionSlot().label() : "")
-                    + ")");
-        }
+        for (SerialPort p : settings.serialPorts()) out.println("run: reading " + describe(p));
         settings.broker().ifPresent(b -> out.println("run: reading mqtt:" + b.serverUri() + " (every wearer under " + b.topicRoot() + "/)"));
         out.flush();
         // -- load status (loadgen, issue 5)
@@ -231,6 +227,14 @@ public final class RunCommand implements Callable<Integer> {
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),
                     hub.foreignDeviceSamples());
         });
+    }
+
+    /** {@code serial:/dev/ttyUSB0 for wearer ann (witmotion, pelvis)}. */
+    private static String describe(SerialPort p) {
+        SerialConfig c = p.config();
+        boolean wit = c.protocol() == WireProtocol.WITMOTION;
+        return "serial:" + c.portPath() + " for wearer " + c.wearerId() + " (" + c.protocol().name().toLowerCase(Locale.ROOT)
+                + (wit ? ", " + c.witmotionSlot().label() : "") + ")";
     }
 
     private static int fail(PrintWriter err, String message) {
