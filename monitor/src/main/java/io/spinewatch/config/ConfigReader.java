@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Typed, checked access to {@link ConfigEntries}. Every key asked for becomes a known key, so after building,
- * {@link #rejectUnknown()} turns any entry nobody asked for into an error that names the nearest known key: the
- * list of keys is the code that reads them, and adding a key is one call here.
+ * Typed, checked access to {@link ConfigEntries}. Every key asked for becomes a known key, so
+ * {@link #rejectUnknown(String)} turns any entry nobody asked for into an error that names the nearest known key:
+ * the list of keys is the code that reads them, and adding a key is one call here.
  */
 final class ConfigReader {
     private final ConfigEntries entries;
