@@ -77,7 +77,7 @@ java_opts="${SPINEWATCH_JAVA_OPTS:-}"
 # The monitor outlives the generator by 30 s so that it counts everything sent; GC log for the heap trend.
 monitor_minutes="$(awk -v m="$minutes" 'BEGIN { printf "%.3f", m + 0.5 }')"
 java $java_opts -Xlog:gc:file="$out/gc.log" -jar "$jar" run --mqtt "tcp://127.0.0.1:$port" --no-dashboard \
-  --status-every 0 --load-status 5 --minutes "$monitor_minutes" >"$out/monitor.log" 2>&1 &
+  --status-every 0 --load-status 5 --minutes "$monitor_minutes" --db "h2:$out/history" >"$out/monitor.log" 2>&1 &
 monitor=$!; pids+=("$monitor")
 wait_for 60 "the monitor to subscribe" grep -qs "run: reading" "$out/monitor.log"
 

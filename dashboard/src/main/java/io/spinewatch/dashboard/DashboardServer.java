@@ -13,6 +13,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.JavalinDefaultRouting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.spinewatch.app.Spinewatch;
+import io.spinewatch.history.HistoryStore;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.live.LiveControl;
 import io.spinewatch.live.WearerSnapshot;
@@ -21,13 +22,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * The dashboard's web server: pages, JSON API, live feed, metrics and health, all routes in
  * {@link #routes}. It reads wearers from a {@link LiveBus}, sends requests to a
- * {@link LiveControl}, and serves the Prometheus registry it is given (after binding the live
- * meters to it).
+ * {@link LiveControl}, serves the Prometheus registry it is given (after binding the live
+ * meters to it) and, when given a history store, each wearer's stored day and week.
  */
 public final class DashboardServer implements AutoCloseable {
     private final DashboardConfig config;
@@ -39,11 +41,13 @@ public final class DashboardServer implements AutoCloseable {
     private final LiveMetrics metrics;
     private final AngleHistory history;
     private final LiveBus.Subscription historySubscription;
+    private final StoredHistory stored;
     private final String indexHtml;
     private final String wearerHtml;
     private final Javalin app;
 
-    private DashboardServer(DashboardConfig config, LiveBus bus, LiveControl control, PrometheusMeterRegistry registry) {
+    private DashboardServer(DashboardConfig config, LiveBus bus, LiveControl control, PrometheusMeterRegistry registry,
+            Optional<HistoryStore> historyStore, Clock clock, double historyCacheSeconds) {
         this.config = config;
         this.bus = bus;
         this.control = control;
@@ -55,6 +59,7 @@ public final class DashboardServer implements AutoCloseable {
         this.metrics = LiveMetrics.bind(bus, registry);
         this.history = new AngleHistory(AngleHistory.DEFAULT_POINTS, AngleHistory.DEFAULT_STEP_SECONDS);
         this.historySubscription = bus.subscribe(history);
+        this.stored = new StoredHistory(historyStore, id -> bus.latest(id).isPresent(), clock, historyCacheSeconds);
         LiveMetrics.bindDashboardClients(registry, feed, LiveFeed::connected, LiveFeed::dropped);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -75,7 +80,24 @@ public final class DashboardServer implements AutoCloseable {
      */
     public static DashboardServer start(DashboardConfig config, LiveBus bus, LiveControl control,
             PrometheusMeterRegistry registry) {
-        DashboardServer s = new DashboardServer(config, bus, control, registry);
+        return start(config, bus, control, registry, Optional.empty());
+    }
+
+    /**
+     * Starts serving, with the wearers' stored history for the history panel ({@code /api/history/{id}});
+     * empty when the monitor keeps none. The store stays the caller's to close.
+     *
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static DashboardServer start(DashboardConfig config, LiveBus bus, LiveControl control,
+            PrometheusMeterRegistry registry, Optional<HistoryStore> history) {
+        return start(config, bus, control, registry, history, Clock.systemUTC(), StoredHistory.DEFAULT_CACHE_SECONDS);
+    }
+
+    /** As above, with the clock that says what "today" is and the history cache period (tests). */
+    static DashboardServer start(DashboardConfig config, LiveBus bus, LiveControl control,
+            PrometheusMeterRegistry registry, Optional<HistoryStore> history, Clock clock, double historyCacheSeconds) {
+        DashboardServer s = new DashboardServer(config, bus, control, registry, history, clock, historyCacheSeconds);
         try {
             s.app.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
@@ -94,6 +116,7 @@ public final class DashboardServer implements AutoCloseable {
                 bus.latest(wearerId(ctx)).orElseThrow(() -> new NotFoundResponse("no such wearer")))));
         r.get("/api/wearers/{id}/history", ctx -> json(ctx,
                 history.json(wearerId(ctx)).orElseThrow(() -> new NotFoundResponse("no such wearer"))));
+        r.get("/api/history/{id}", this::storedHistory);
         r.sse("/events", sse -> feed.open(sse, Optional.empty()));
         r.sse("/events/{id}", sse -> feed.open(sse, Optional.of(wearerId(sse.ctx()))));
         r.post("/api/wearers/{id}/calibrate", ctx -> accepted(ctx, control.recalibrate(wearerId(ctx))));
@@ -103,6 +126,16 @@ public final class DashboardServer implements AutoCloseable {
                 ctx -> accepted(ctx, control.drillSkip(wearerId(ctx), drillId(ctx))));
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         r.get("/health", ctx -> json(ctx, health()));
+    }
+
+    /** Answers from the history thread, so no request thread waits on the database. */
+    private void storedHistory(Context ctx) {
+        String id = wearerId(ctx);
+        ctx.future(() -> stored.answer(id).thenAccept(a -> {
+            ctx.status(a.status());
+            ctx.header("Cache-Control", "no-store");
+            json(ctx, a.body());
+        }));
     }
 
     /** Runs before every request: host, token, origin and client-limit checks. */
@@ -206,5 +239,6 @@ public final class DashboardServer implements AutoCloseable {
         historySubscription.close();
         feed.close();
         app.stop();
+        stored.close();
     }
 }

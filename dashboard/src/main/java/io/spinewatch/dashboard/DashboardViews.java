@@ -17,7 +17,7 @@ public final class DashboardViews implements LiveViewFactory {
             Optional<HistoryStore> history) {
         DashboardConfig config = DashboardConfig.defaults().withListen(bindAddress, port, token);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        DashboardServer server = DashboardServer.start(config, bus, control, registry);
+        DashboardServer server = DashboardServer.start(config, bus, control, registry, history);
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "localhost";

@@ -98,7 +98,7 @@ class DashboardServerTest {
             assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
             HttpResponse<String> wearer = get("/w/anyone");
             assertEquals(200, wearer.statusCode());
-            for (String asset : new String[] {"dashboard.css", "app.js", "overview.js", "wearer.js"}) {
+            for (String asset : new String[] {"dashboard.css", "app.js", "overview.js", "wearer.js", "history.js"}) {
                 assertEquals(200, get("/static/" + asset).statusCode(), asset);
             }
             // the version the page names (filtered from the pom) is the one the webjar serves

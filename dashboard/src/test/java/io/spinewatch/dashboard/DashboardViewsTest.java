@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.spinewatch.app.LiveViewFactory;
 import io.spinewatch.feedback.DrillCatalogue;
+import io.spinewatch.history.DbLocation;
+import io.spinewatch.history.HistoryStore;
+import io.spinewatch.history.WearerZone;
 import io.spinewatch.hub.MonitorOutput;
 import io.spinewatch.hub.WearerHub;
 import io.spinewatch.ingest.IngestSink;
@@ -21,17 +24,23 @@ import io.spinewatch.protocol.ImuBatch;
 import io.spinewatch.protocol.NativeDecoder;
 import io.spinewatch.protocol.NativeEncoder;
 import io.spinewatch.protocol.SensorSlot;
+import io.spinewatch.sim.Json;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The view {@link DashboardViews} starts: its registry is the one {@code /metrics} exports. */
 class DashboardViewsTest {
@@ -140,6 +149,33 @@ class DashboardViewsTest {
                 assertEquals(0, value(body, "spinewatch_source_disconnects_total" + tag));
                 assertEquals(0, value(body, "spinewatch_haptics_total{result=\"sent\"}"));
                 assertEquals(0, value(body, "spinewatch_pipeline_samples_dropped_total"));
+            }
+        }
+    }
+
+    @Nested
+    class History {
+        static String historyOf(LiveViewFactory.LiveView view, String wearer) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(view.url() + "api/history/" + wearer))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        @Test
+        void theStoreGivenToTheViewFeedsTheHistoryEndpointAndOutlivesTheView(@TempDir Path dir) throws Exception {
+            LiveBus bus = new LiveBus();
+            try (HistoryStore store = HistoryStore.open(DbLocation.h2(dir.resolve("history")))) {
+                store.write(List.of(new WearerZone("ann", ZoneId.of("Europe/Berlin"))));
+                try (LiveViewFactory.LiveView view = new DashboardViews().start("127.0.0.1", 0, Optional.empty(), bus,
+                        new LiveControls(), Optional.of(store))) {
+                    Map<String, Object> body = Json.object(historyOf(view, "ann"));
+                    assertEquals(true, body.get("enabled"));
+                    assertEquals("Europe/Berlin", body.get("zone"));
+                }
+                assertEquals(List.of("ann"), store.wearers(), "the view leaves the store open for its owner");
+            }
+            try (LiveViewFactory.LiveView view = new DashboardViews().start("127.0.0.1", 0, Optional.empty(), bus,
+                    new LiveControls(), Optional.empty())) {
+                assertEquals(false, Json.object(historyOf(view, "ann")).get("enabled"));
             }
         }
     }

@@ -48,7 +48,7 @@ class MainTest {
             cl.setErr(new PrintWriter(new StringWriter(), true));
             AtomicInteger exit = new AtomicInteger(-1);
             Thread t = new Thread(() -> exit.set(cl.execute("demo", "--port", "0", "--speed", "20", "--minutes", "0.15",
-                    "--status-every", "0")));
+                    "--status-every", "0", "--no-history")));
             t.start();
             await(() -> out.toString().contains("dashboard: http://"), 20_000, "the dashboard URL");
             Matcher m = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out.toString());
@@ -91,7 +91,7 @@ class MainTest {
             CommandLine cl = Spinewatch.commandLine();
             cl.setOut(new PrintWriter(new StringWriter(), true));
             cl.setErr(new PrintWriter(err, true));
-            assertEquals(2, cl.execute("demo", "--minutes", "0.01"));
+            assertEquals(2, cl.execute("demo", "--minutes", "0.01", "--no-history"));
             assertTrue(err.toString().contains("--no-dashboard"), err.toString());
         }
     }

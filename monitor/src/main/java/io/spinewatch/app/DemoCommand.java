@@ -36,6 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     LiveViewOptions live = new LiveViewOptions();
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions(); // -- history (issue 7)
+
     @Option(names = "--wearers", paramLabel = "N", defaultValue = "1",
             description = "Simulated wearers, 1.." + Demo.MAX_WEARERS + " (default: ${DEFAULT-VALUE}).")
     int wearers;
@@ -73,11 +76,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (random && spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --scenario or --random, not both");
         }
-        LiveConfig config;
+        LiveConfig setup;
         try {
             ConfigOptions.Overrides o = new ConfigOptions.Overrides().add("--data-dir", "data-dir", dataDir);
             live.addTo(o);
-            config = this.config.resolve(o, false);
+            setup = config.resolve(o, false);
         } catch (ConfigException e) {
             err.println("demo: " + e.getMessage());
             err.flush();
@@ -86,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         Demo.Settings settings;
         try {
             Scenario sc = random ? Scenario.randomOffice(RANDOM_SESSION_MINUTES) : Scenario.named(scenario);
-            settings = new Demo.Settings(wearers, sc, seed, speed, config.pipeline(), config.wearers());
+            settings = new Demo.Settings(wearers, sc, seed, speed, setup.pipeline(), setup.wearers());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -98,27 +101,31 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "demo: %d simulated wearer%s, scenario %s, seed %d, speed %sx; frames of %d samples "
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
-        if (config.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
+        if (setup.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
+        LiveHistory kept = history.openForDemo(out, setup.dataDir(), live); // -- history (issue 7)
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, config.dashboard(), live.token(config.dashboard(), System.getenv()),
-                    bus, controls, Optional.empty());
+            view = LiveRunner.startView(out, views, setup.dashboard(), live.token(setup.dashboard(), System.getenv()),
+                    bus, controls, kept.store());
         } catch (LiveRunner.ViewFailed e) {
+            kept.close();
             err.println("demo: " + e.getMessage());
             err.flush();
             return 2;
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
-                config.dataDir().map(io.spinewatch.posture.CalibrationStore::new)); // stored calibrations
+                setup.dataDir().map(io.spinewatch.posture.CalibrationStore::new), // stored calibrations
+                kept::feedFor);
         view.flatMap(LiveViewFactory.LiveView::meterRegistry)
                 .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));
-        return LiveRunner.run("demo", out, live, bus, view, demo, o -> {
+        return LiveRunner.run("demo", out, live, bus, view, LiveRunner.closeInOrder(demo, kept), o -> {
             for (SimulatedDevice d : demo.devices()) {
                 o.printf(Locale.ROOT, "%s: %.0f s simulated in %d session%s, %d haptic command%s received; %s%n",
                         d.name(), d.simulatedSeconds(), d.sessions(), d.sessions() == 1 ? "" : "s",
                         d.hapticsReceived().size(), d.hapticsReceived().size() == 1 ? "" : "s", d.stats().decoder().describe());
             }
             o.printf(Locale.ROOT, "demo: samples dropped between decoder and pipeline: %d%n", demo.hub().droppedSamples());
+            kept.printSummary(o);
         });
     }
 }

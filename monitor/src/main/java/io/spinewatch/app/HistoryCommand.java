@@ -1,8 +1,10 @@
 package io.spinewatch.app;
 
 import io.spinewatch.history.DbLocation;
+import io.spinewatch.posture.CalibrationStore;
 import io.spinewatch.history.HistoryStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +82,7 @@ public final class HistoryCommand implements Runnable {
 
     /** {@code spinewatch history delete}: removes one wearer's data entirely. */
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Deletes everything stored about one wearer.")
+            description = "Deletes everything stored about one wearer: their history and their stored calibration.")
     public static final class Delete implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -90,6 +92,10 @@ public final class HistoryCommand implements Runnable {
 
         @Option(names = "--wearer", paramLabel = "ID", required = true, description = "The wearer to delete.")
         String wearer;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Where run keeps calibrations, DIR/calibrations (default: ~/.spinewatch).")
+        Path dataDir;
 
         @Override
         public Integer call() {
@@ -102,6 +108,14 @@ public final class HistoryCommand implements Runnable {
                 HistoryStore.Deleted d = store.deleteWearer(wearer);
                 out.printf("deleted wearer %s from %s: %d episodes, %d alerts, %d drills, %d minutes%s%n", wearer, loc,
                         d.episodes(), d.alerts(), d.drills(), d.minutes(), d.total() == 0 ? " (nothing was stored)" : "");
+                // The calibration describes the wearer's body and how they sit: it is theirs too.
+                CalibrationStore calibrations = new CalibrationStore(
+                        dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".spinewatch"));
+                if (CalibrationStore.storableId(wearer)) {
+                    boolean had = calibrations.delete(wearer);
+                    out.printf("%s stored calibration of %s in %s%n", had ? "deleted the" : "there was no",
+                            wearer, calibrations.directory());
+                }
                 out.flush();
                 return 0;
             } catch (SQLException e) {

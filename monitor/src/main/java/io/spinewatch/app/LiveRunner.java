@@ -138,6 +138,14 @@ final class LiveRunner {
         b.append(deg.isPresent() ? String.format(Locale.ROOT, "%5.1f", deg.getAsDouble()) : "    -");
     }
 
+    /** Closes {@code first}, then {@code then} (the pipelines, then what they wrote to), each even if the other fails. */
+    static AutoCloseable closeInOrder(AutoCloseable first, AutoCloseable then) {
+        return () -> {
+            closeQuietly(first);
+            closeQuietly(then);
+        };
+    }
+
     static void closeQuietly(AutoCloseable c) {
         try {
             c.close();

@@ -7,6 +7,7 @@ import io.spinewatch.feedback.DrillCatalogue;
 import io.spinewatch.hub.MonitorOutput;
 import io.spinewatch.hub.WearerHub;
 import io.spinewatch.ingest.Source;
+import io.spinewatch.ingest.SourceStats;
 import io.spinewatch.ingest.WireProtocol;
 import io.spinewatch.latency.EpochClock;
 import io.spinewatch.latency.LatencyRecorder;
@@ -15,7 +16,6 @@ import io.spinewatch.metrics.PipelineMetrics;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.posture.CalibrationStore;
 import io.spinewatch.protocol.DecoderCounters;
-import io.spinewatch.ingest.SourceStats;
 import io.spinewatch.transport.mqtt.MqttConfig;
 import io.spinewatch.transport.mqtt.MqttSource;
 import io.spinewatch.transport.serial.SerialConfig;
@@ -25,11 +25,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Locale;
-import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -121,6 +121,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions(); // -- history (issue 7)
+
     public RunCommand(LiveViewFactory views) {
         this.views = views;
     }
@@ -181,16 +184,25 @@ public final class RunCommand implements Callable<Integer> {
                 if (s != null) s.publishAlert(wearerId, json);
             }
         };
+        // -- history (issue 7)
+        LiveHistory kept;
+        try {
+            kept = history.openForRun(out, settings.dataDir(), live);
+        } catch (LiveHistory.Unavailable e) {
+            return fail(err, "history: " + e.getMessage() + " (--no-history runs without one)");
+        }
         Optional<LiveViewFactory.LiveView> view;
         try {
             view = LiveRunner.startView(out, views, settings.dashboard(), live.token(settings.dashboard(), System.getenv()),
-                    bus, controls, Optional.empty());
+                    bus, controls, kept.store());
         } catch (LiveRunner.ViewFailed e) {
+            kept.close();
             return fail(err, e.getMessage());
         }
         WearerHub hub = new WearerHub(bus, controls, settings.pipeline(), DrillCatalogue.bundled(), lanes(settings), 1, true,
                 output, Optional.of(Clock.systemDefaultZone()), Optional.of(calibrationStore(settings)), !recalibrate);
         hub.profiles(settings.wearers());
+        hub.keepHistory(kept::feedFor); // -- history (issue 7)
         List<Source> sources = new ArrayList<>();
         try {
             for (SerialPort p : settings.serialPorts()) {
@@ -205,6 +217,7 @@ public final class RunCommand implements Callable<Integer> {
             for (Source s : sources) s.start();
         } catch (IOException e) {
             hub.close();
+            kept.close();
             view.ifPresent(LiveViewFactory.LiveView::close);
             return fail(err, e.getMessage());
         }
@@ -219,13 +232,14 @@ public final class RunCommand implements Callable<Integer> {
         LoadStatus load = new LoadStatus(hub, () -> decoders(sources), latency, out);
         if (loadStatusSeconds != null && loadStatusSeconds > 0) load.every(loadStatusSeconds);
         // -- end load status
-        return LiveRunner.run("run", out, live, bus, view, hub, o -> {
+        return LiveRunner.run("run", out, live, bus, view, LiveRunner.closeInOrder(hub, kept), o -> {
             load.close();
             load.printTotal();
             for (Source s : sources) o.println("run: " + s.stats().describe());
             o.printf("run: haptic commands sent %d, failed %d; samples dropped %d, unknown slot %d, second device on a slot %d%n",
                     hub.hapticsSent(), hub.hapticsFailed(), hub.droppedSamples(), hub.unknownSlotSamples(),
                     hub.foreignDeviceSamples());
+            kept.printSummary(o);
         });
     }
 

@@ -5,6 +5,7 @@ import io.spinewatch.hub.MonitorOutput;
 import io.spinewatch.hub.WearerHub;
 import io.spinewatch.hub.WearerProfile;
 import io.spinewatch.live.LiveBus;
+import io.spinewatch.pipeline.HistoryFeed;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.PipelineParams;
 import io.spinewatch.sim.Scenario;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The demo's machinery without its command line: {@code wearers} {@link SimulatedDevice}s, one per wearer
@@ -66,9 +68,17 @@ public final class Demo implements AutoCloseable {
     /** As above, loading and saving the wearers' calibrations in {@code calibrations} if given. */
     public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock,
             Optional<io.spinewatch.posture.CalibrationStore> calibrations) {
+        return start(settings, bus, controls, wallClock, calibrations, id -> Optional.empty());
+    }
+
+    /** As above, keeping each wearer's history through the feed {@code histories} makes for it (see {@link WearerHub#keepHistory}). */
+    public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock,
+            Optional<io.spinewatch.posture.CalibrationStore> calibrations,
+            Function<String, Optional<HistoryFeed>> histories) {
         WearerHub hub = new WearerHub(bus, controls, settings.params(), DrillCatalogue.bundled(),
                 WearerHub.lanesFor(settings.wearers()), settings.speed(), false, MonitorOutput.NONE, wallClock,
                 calibrations, true);
+        hub.keepHistory(histories);
         hub.profiles(settings.profiles());
         List<SimulatedDevice> devices = new ArrayList<>();
         try {

@@ -290,6 +290,16 @@ public final class AlertPolicy {
         return tSeconds < snoozeUntilT;
     }
 
+    /**
+     * Resumes the local day {@code dayIndex} (of the clock set) with {@code deliveredSoFar} buzzes already spent
+     * from its budget, as a restarted monitor does with what its history holds.
+     */
+    public void resumeDay(long dayIndex, int deliveredSoFar) {
+        if (deliveredSoFar < 0) throw new IllegalArgumentException("deliveredSoFar must be >= 0: " + deliveredSoFar);
+        currentDay = dayIndex;
+        deliveredToday = deliveredSoFar;
+    }
+
     /** Buzzes delivered in the current local day. */
     public int deliveredToday() {
         return deliveredToday;

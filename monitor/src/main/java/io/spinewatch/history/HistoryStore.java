@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The history database over plain JDBC: writes batches of records in one transaction, answers the
@@ -298,6 +299,34 @@ public final class HistoryStore implements AutoCloseable {
         } finally {
             endRead();
         }
+    }
+
+    /**
+     * The latest time stored for the wearer (an episode's or drill's end, an alert, a minute's start), empty when
+     * nothing is: where a restarted monitor's timeline must begin so that nothing it writes overlaps.
+     */
+    public synchronized OptionalLong latestMillis(String wearerId) throws SQLException {
+        long latest = Long.MIN_VALUE;
+        boolean any = false;
+        for (String sql : new String[] {"SELECT MAX(end_ms) FROM episode WHERE wearer_id = ?",
+                "SELECT MAX(t_ms) FROM alert WHERE wearer_id = ?", "SELECT MAX(end_ms) FROM drill WHERE wearer_id = ?",
+                "SELECT MAX(minute_ms) FROM minute_aggregate WHERE wearer_id = ?"}) {
+            try (PreparedStatement p = connection.prepareStatement(sql)) {
+                p.setString(1, wearerId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        long v = r.getLong(1);
+                        if (!r.wasNull()) {
+                            any = true;
+                            latest = Math.max(latest, v);
+                        }
+                    }
+                }
+            } finally {
+                endRead();
+            }
+        }
+        return any ? OptionalLong.of(latest) : OptionalLong.empty();
     }
 
     /** The wearer's zone, or UTC when none was written. */

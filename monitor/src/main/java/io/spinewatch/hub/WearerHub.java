@@ -8,6 +8,7 @@ import io.spinewatch.ingest.Source;
 import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.text.JsonText;
+import io.spinewatch.pipeline.HistoryFeed;
 import io.spinewatch.pipeline.LivePublisher;
 import io.spinewatch.pipeline.LiveControls;
 import io.spinewatch.pipeline.LiveWearer;
@@ -38,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +107,8 @@ public final class WearerHub implements AutoCloseable {
     private volatile boolean closed;
     // -- latency hook (loadgen, issue 5): null unless measureLatency was called
     private volatile LatencyRecorder latency;
+    // -- history (issue 7): no wearer keeps one unless keepHistory was called
+    private volatile Function<String, Optional<HistoryFeed>> histories = id -> Optional.empty();
 
     /**
      * @param lanes     threads the wearers are partitioned over, 1..64
@@ -220,6 +224,15 @@ public final class WearerHub implements AutoCloseable {
      */
     public void measureLatency(LatencyRecorder recorder) {
         this.latency = recorder;
+    }
+
+    /**
+     * Gives each wearer seen from now on the history feed {@code histories} makes for its id (empty: none kept).
+     * Called before any source starts, so every wearer has one; the function runs on a source's I/O thread when a
+     * wearer first appears, and must not block.
+     */
+    public void keepHistory(Function<String, Optional<HistoryFeed>> histories) {
+        this.histories = java.util.Objects.requireNonNull(histories, "histories");
     }
 
     public long hapticsSent() {
@@ -401,7 +414,7 @@ public final class WearerHub implements AutoCloseable {
             Optional<Clock> clock = profile == null ? wallClock
                     : wallClock.map(c -> profile.zone().map(c::withZone).orElse(c));
             this.live = new LiveWearer(id, name, params, catalogue, bus, this, System::nanoTime,
-                    LivePublisher.DEFAULT_MAX_RATE_HZ, clock);
+                    LivePublisher.DEFAULT_MAX_RATE_HZ, clock, histories.apply(id));
             this.toPipeline = this::process;
         }
 

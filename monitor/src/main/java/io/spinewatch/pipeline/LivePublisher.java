@@ -51,6 +51,18 @@ public final class LivePublisher implements PostureListener {
     private static final long SEQ_MASK = 0xFFFF_FFFFL;
     private static final long HALF_RANGE = 1L << 31;
 
+    /** Receives each drill as its card closes (the history keeps it); on the wearer's thread. */
+    @FunctionalInterface
+    public interface DrillEnded {
+        /**
+         * @param startSeconds the prompt, or the first repetition of a set done without one
+         * @param outcome      {@code done}, {@code skipped} or {@code expired}, as the live card ended
+         */
+        void drillEnded(String drillId, double startSeconds, double endSeconds, int reps, boolean prompted, String outcome);
+    }
+
+    private static final DrillEnded NO_DRILL_LISTENER = (id, start, end, reps, prompted, outcome) -> { };
+
     private final String wearerId;
     private final String name;
     private final PipelineParams params;
@@ -60,6 +72,7 @@ public final class LivePublisher implements PostureListener {
     private final long minIntervalNanos;
     private WearerPipeline pipeline;
     private LocalClock localClock = LocalClock.TRACE_ORIGIN;
+    private DrillEnded drillEnded = NO_DRILL_LISTENER;
 
     // posture
     private SpineAngles angles;
@@ -128,6 +141,25 @@ public final class LivePublisher implements PostureListener {
     /** Sets where local midnights fall on the wearer timeline ("today" starts there). */
     public void setLocalClock(LocalClock clock) {
         this.localClock = clock;
+    }
+
+    /** Tells {@code listener} of every drill as its card closes, prompted or not. */
+    public void onDrillEnded(DrillEnded listener) {
+        this.drillEnded = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Resumes the local day {@code dayIndex} (of the local clock set) from stored totals, as a restarted monitor
+     * does: the seconds per state (indexed by {@link PostureState#ordinal()}) and the alerts delivered so far
+     * replace what this run counted for the day.
+     */
+    public void resumeDay(long dayIndex, double[] secondsByState, int alertsDelivered) {
+        if (secondsByState.length != STATES.length) {
+            throw new IllegalArgumentException("one figure per state expected: " + secondsByState.length);
+        }
+        day = dayIndex;
+        System.arraycopy(secondsByState, 0, secondsToday, 0, STATES.length);
+        alertsToday = alertsDelivered;
     }
 
     public String wearerId() {
@@ -303,6 +335,8 @@ public final class LivePublisher implements PostureListener {
                 d.map(Drill::holdSeconds).orElse(0.0), Math.max(1, d.map(DrillSession::targetReps).orElse(set.reps())),
                 set.reps(), set.prompted());
         bus.publish(new LiveEvent.DrillProgress(wearerId, set.endSeconds(), done, LiveEvent.DrillStatus.DONE));
+        drillEnded.drillEnded(set.drillId(), set.startSeconds(), set.endSeconds(), set.reps(), set.prompted(),
+                LiveEvent.DrillStatus.DONE.label());
     }
 
     @Override
@@ -337,10 +371,12 @@ public final class LivePublisher implements PostureListener {
 
     private void endCard(double t, LiveEvent.DrillStatus status) {
         DrillCard ended = card;
+        double since = cardSinceSeconds;
         card = null;
         cardDrill = null;
         activeDrillId = null;
         bus.publish(new LiveEvent.DrillProgress(wearerId, t, ended, status));
+        drillEnded.drillEnded(ended.drillId(), since, Math.max(since, t), ended.repsDone(), true, status.label());
     }
 
     /** Closes the health window every {@link #HEALTH_WINDOW_SECONDS} of wearer time. */

@@ -10,7 +10,9 @@ import io.spinewatch.posture.PostureState;
 import io.spinewatch.posture.SpineAngles;
 import io.spinewatch.protocol.DeviceStatus;
 import io.spinewatch.protocol.ImuSample;
+import io.spinewatch.history.DayTotals;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class LiveWearer {
     private final WearerPipeline pipeline;
     private final LivePublisher publisher;
     private final Optional<Clock> wallClock;
+    private final Optional<HistoryFeed> history;
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private boolean localClockSet;
     private long requestsRun;
@@ -58,13 +61,31 @@ public final class LiveWearer {
      */
     public LiveWearer(String wearerId, String name, PipelineParams params, DrillCatalogue catalogue, LiveBus bus,
             PostureListener also, LongSupplier nanoClock, double maxRateHz, Optional<Clock> wallClock) {
+        this(wearerId, name, params, catalogue, bus, also, nanoClock, maxRateHz, wallClock, Optional.empty());
+    }
+
+    /**
+     * As above, keeping the wearer's history.
+     *
+     * @param history receives every step, alert and ended drill (after the publisher, before {@code also}); with a
+     *                wall clock, its stored totals of today start the day's counters (the snapshot's and the alert
+     *                budget's), so a restarted monitor continues the day instead of starting it from zero
+     */
+    public LiveWearer(String wearerId, String name, PipelineParams params, DrillCatalogue catalogue, LiveBus bus,
+            PostureListener also, LongSupplier nanoClock, double maxRateHz, Optional<Clock> wallClock,
+            Optional<HistoryFeed> history) {
         this.wearerId = wearerId;
         PipelineParams p = params.withAnglesEnabled(true);
         this.calibrationSeconds = p.autoCalibrationSeconds();
         this.publisher = new LivePublisher(wearerId, name, p, catalogue, bus, nanoClock, maxRateHz);
-        this.pipeline = new WearerPipeline(p, catalogue, tee(publisher, also));
+        this.pipeline = new WearerPipeline(p, catalogue, tee(publisher, history.isPresent() ? tee(history.get(), also) : also));
         this.publisher.attach(pipeline);
         this.wallClock = wallClock;
+        this.history = history;
+        history.ifPresent(h -> {
+            h.attach(pipeline);
+            publisher.onDrillEnded(h);
+        });
     }
 
     public String wearerId() {
@@ -90,7 +111,23 @@ public final class LiveWearer {
             LocalClock clock = new LocalClock(now - secondOfDay);
             publisher.setLocalClock(clock);
             pipeline.alertPolicy().setLocalClock(clock);
+            resumeStoredDay(clock.dayIndex(now), LocalDate.now(wallClock.get()));
         }
+    }
+
+    /** Starts today's counters from what the history held for this local day when the monitor started. */
+    private void resumeStoredDay(long dayIndex, LocalDate today) {
+        Optional<DayTotals> stored = history.flatMap(HistoryFeed::storedToday);
+        if (stored.isEmpty() || !stored.get().day().equals(today)) {
+            return;
+        }
+        PostureState[] states = PostureState.values();
+        double[] seconds = new double[states.length];
+        for (PostureState s : states) {
+            seconds[s.ordinal()] = stored.get().seconds(s.label());
+        }
+        publisher.resumeDay(dayIndex, seconds, stored.get().alertsDelivered());
+        pipeline.alertPolicy().resumeDay(dayIndex, stored.get().alertsDelivered());
     }
 
     /** A device status, on the wearer's thread. */
@@ -112,6 +149,7 @@ public final class LiveWearer {
     public void finish() {
         runRequests();
         pipeline.finish();
+        history.ifPresent(HistoryFeed::finish);
     }
 
     // ------------------------------------------------------------------ requests
@@ -138,8 +176,15 @@ public final class LiveWearer {
             double t = Math.max(0, latestSeconds());
             switch (r.kind()) {
                 case RECALIBRATE -> pipeline.requestCalibration(calibrationSeconds);
-                case DRILL_DONE -> publisher.closeDrill(r.drillId().orElse(""), true, t);
-                case DRILL_SKIP -> publisher.closeDrill(r.drillId().orElse(""), false, t);
+                // The pipeline first, so a done drill's counted set reaches the card before it closes.
+                case DRILL_DONE -> {
+                    pipeline.endPromptedDrill(r.drillId().orElse(""), true);
+                    publisher.closeDrill(r.drillId().orElse(""), true, t);
+                }
+                case DRILL_SKIP -> {
+                    pipeline.endPromptedDrill(r.drillId().orElse(""), false);
+                    publisher.closeDrill(r.drillId().orElse(""), false, t);
+                }
             }
         }
         requestsRun += n;

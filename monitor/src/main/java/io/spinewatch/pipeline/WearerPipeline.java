@@ -463,6 +463,29 @@ public final class WearerPipeline implements SampleListener {
         return t - sessionLastRepSeconds > pause;
     }
 
+    /**
+     * The wearer (on the dashboard) says the prompted drill {@code drillId} is done or skipped: counting stops at
+     * once. Done reports the repetitions counted so far as the unprompted detector would; skipped reports nothing,
+     * so a skipped drill never comes back later as a finished set.
+     *
+     * @return whether that drill was waiting to start or being counted
+     */
+    public boolean endPromptedDrill(String drillId, boolean done) {
+        if (pendingDrill != null && pendingDrill.id().equals(drillId)) {
+            pendingDrill = null;
+            return true;
+        }
+        if (session != null && session.drill().id().equals(drillId)) {
+            if (done) {
+                endSession();
+            } else {
+                session = null;
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Ends the prompted drill; a set is reported when it had the unprompted detector's minimum of repetitions. */
     private void endSession() {
         session.toSet().filter(d -> d.reps() >= UnpromptedDrillDetector.MIN_REPS).ifPresent(listener::onDrillSet);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DemoCommandTest {
@@ -25,9 +27,14 @@ class DemoCommandTest {
 
     @Nested
     class Headless {
+        @TempDir
+        Path dir;
+
         @Test
         void twoWearersPrintStatusLinesAndASummaryAndStopOnTime() {
-            Result r = run("demo", "--no-dashboard", "--wearers", "2", "--speed", "20", "--minutes", "0.08", "--status-every", "1");
+            Path db = dir.resolve("h");
+            Result r = run("demo", "--no-dashboard", "--wearers", "2", "--speed", "20", "--minutes", "0.08", "--status-every", "1",
+                    "--db", "h2:" + db);
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("dashboard: off"), r.out());
             for (String w : new String[] {"demo-1", "demo-2"}) {
@@ -35,6 +42,16 @@ class DemoCommandTest {
                 assertTrue(r.out().contains("simulated:" + w + ": "), "summary of " + w + ": " + r.out());
             }
             assertTrue(r.out().contains("samples dropped between decoder and pipeline: 0"), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("demo: history in h2:" + db + ": ")
+                    && l.contains("records kept for 2 wearers, 0 dropped (queue full), 0 not written at shutdown")), r.out());
+        }
+
+        @Test
+        void withNoHistoryNothingIsKept() {
+            Result r = run("demo", "--no-dashboard", "--no-history", "--speed", "20", "--minutes", "0.02", "--status-every", "0");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("history: off (--no-history)"), r.out());
+            assertTrue(r.out().contains("demo: history off (--no-history)"), r.out());
         }
     }
 
@@ -46,11 +63,15 @@ class DemoCommandTest {
             assertEquals(2, run("demo", "--no-dashboard", "--scenario", "nope").exit());
             assertEquals(2, run("demo", "--no-dashboard", "--scenario", "quick", "--random").exit());
             assertEquals(2, run("demo", "--no-dashboard", "--speed", "0").exit());
+            assertEquals(2, run("demo", "--no-dashboard", "--db", "mysql://x").exit());
+            Result both = run("demo", "--no-dashboard", "--db", "h2:/tmp/x", "--no-history");
+            assertEquals(2, both.exit());
+            assertTrue(both.err().contains("not both"), both.err());
         }
 
         @Test
         void withoutADashboardInTheBuildItSaysWhatToDo() {
-            Result r = run("demo", "--minutes", "0.01");
+            Result r = run("demo", "--minutes", "0.01", "--no-history");
             assertEquals(2, r.exit());
             assertTrue(r.err().contains("--no-dashboard"), r.err());
         }

@@ -8,6 +8,8 @@ import io.spinewatch.history.AlertRecord;
 import io.spinewatch.history.DbLocation;
 import io.spinewatch.history.EpisodeRecord;
 import io.spinewatch.history.HistoryStore;
+import io.spinewatch.posture.CalibrationStore;
+import io.spinewatch.posture.CalibrationTest;
 import io.spinewatch.posture.PostureState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,13 +85,22 @@ class HistoryCommandTest {
         void removesOneWearerEntirely(@TempDir Path dir) throws SQLException {
             Path file = dir.resolve("h");
             fill(file);
-            Run r = run("history", "delete", "--wearer", "ann", "--db", "h2:" + file);
+            Path data = dir.resolve("data");
+            CalibrationStore calibrations = new CalibrationStore(data);
+            assertTrue(calibrations.save("ann", CalibrationTest.SAMPLE));
+            assertTrue(calibrations.save("bob", CalibrationTest.SAMPLE));
+            Run r = run("history", "delete", "--wearer", "ann", "--db", "h2:" + file, "--data-dir", data.toString());
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("deleted wearer ann") && r.out().contains("2 episodes, 2 alerts"), r.out());
+            assertTrue(r.out().contains("deleted the stored calibration of ann"), r.out());
             try (HistoryStore s = HistoryStore.open(DbLocation.h2(file))) {
                 assertEquals(List.of("bob"), s.wearers());
             }
-            assertTrue(run("history", "delete", "--wearer", "ann", "--db", "h2:" + file).out().contains("nothing was stored"));
+            assertTrue(calibrations.load("ann").isEmpty(), "ann's calibration is gone");
+            assertTrue(calibrations.load("bob").isPresent(), "bob's calibration stays");
+            Run again = run("history", "delete", "--wearer", "ann", "--db", "h2:" + file, "--data-dir", data.toString());
+            assertTrue(again.out().contains("nothing was stored") && again.out().contains("there was no stored calibration"),
+                    again.out());
         }
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinewatch.demo.SimulatedDevice;
 import io.spinewatch.feedback.HapticPattern;
+import io.spinewatch.history.AlertRecord;
+import io.spinewatch.history.DbLocation;
+import io.spinewatch.history.HistoryStore;
 import io.spinewatch.protocol.HapticCommand;
 import io.spinewatch.protocol.NativeEncoder;
 import io.spinewatch.sim.Scenario;
@@ -68,7 +71,7 @@ class RunCommandTest {
         void aHeldSlouchBuzzesTheDeviceWithTheExactHapticFrame() throws Exception {
             try (PtyPair pty = PtyPair.start(dir)) {
                 Running run = new Running("run", "--serial", pty.hostPath().toString(), "--wearer", "desk-7",
-                        "--no-dashboard", "--status-every", "1", "--minutes", "0.15");
+                        "--no-dashboard", "--status-every", "1", "--minutes", "0.15", "--db", "h2:" + dir.resolve("history"));
                 PtyPair.await(() -> run.out.toString().contains("run: reading"), 10_000, "the port to open");
                 SimulatedDevice device = new SimulatedDevice(new SimulatedDevice.Config("desk-7", SLOUCH, 4, 1, SPEED),
                         (b, off, len) -> {
@@ -92,6 +95,11 @@ class RunCommandTest {
                 assertTrue(out.contains("desk-7"), out);
                 assertTrue(out.contains("haptic commands sent 1, failed 0"), out);
                 assertTrue(out.contains("slouched"), "a status line showed the slouch: " + out);
+                try (HistoryStore store = HistoryStore.open(DbLocation.h2(dir.resolve("history")))) {
+                    List<AlertRecord> alerts = store.alerts("desk-7", 0, Long.MAX_VALUE);
+                    assertEquals(1, alerts.size(), "the alert is in the history: " + alerts);
+                    assertTrue(store.episodes("desk-7", 0, Long.MAX_VALUE).stream().anyMatch(e -> e.state().equals("slouched")));
+                }
             }
         }
     }
@@ -106,7 +114,7 @@ class RunCommandTest {
                 watcher.subscribe(topics.cmd("ann"), 1);
                 watcher.subscribe(topics.posture("ann"), 1);
                 Running run = new Running("run", "--mqtt", broker.uri(), "--no-dashboard", "--status-every", "1",
-                        "--minutes", "0.15", "--monitor-id", "test");
+                        "--minutes", "0.15", "--monitor-id", "test", "--no-history");
                 PtyPair.await(() -> run.out.toString().contains("run: reading"), 10_000, "the monitor to connect");
                 try (TestClient device = new TestClient(broker.uri(), "dev-ann")) {
                     ByteArrayOutputStream pending = new ByteArrayOutputStream();

@@ -137,6 +137,21 @@ abstract class StoreContract {
         }
 
         @Test
+        void theLatestTimeOfAWearerIsTheLastEndAlertOrMinuteOfAnyKind() throws SQLException {
+            assertTrue(store.latestMillis("ann").isEmpty());
+            store.write(List.of(EpisodeRecord.of("ann", EIGHT, EIGHT + 5 * MIN, PostureState.SLOUCHED),
+                    new AlertRecord("ann", EIGHT + 9 * MIN, "slouch", true, "r"),
+                    minute("ann", EIGHT + 7 * MIN, 10, 20),
+                    new DrillRecord("bob", "chin_tucks", EIGHT, EIGHT + 60 * MIN, 8, true, "done")));
+            assertEquals(EIGHT + 9 * MIN, store.latestMillis("ann").getAsLong());
+            store.write(List.of(new DrillRecord("ann", "chin_tucks", EIGHT + 9 * MIN, EIGHT + 11 * MIN, 8, true, "done")));
+            assertEquals(EIGHT + 11 * MIN, store.latestMillis("ann").getAsLong());
+            store.write(List.of(minute("ann", EIGHT + 12 * MIN, 10, 20)));
+            assertEquals(EIGHT + 12 * MIN, store.latestMillis("ann").getAsLong());
+            assertEquals(EIGHT + 60 * MIN, store.latestMillis("bob").getAsLong());
+        }
+
+        @Test
         void theLatestZoneWins() throws SQLException {
             store.write(List.of(new WearerZone("ann", BERLIN)));
             store.write(List.of(new WearerZone("ann", ZoneId.of("Asia/Tokyo"))));

@@ -242,4 +242,68 @@ class WearerPipelineTest {
     static final class SensorSet {
         static final int UPPER = 1, MID = 2, PELVIS = 4;
     }
+
+    /** A wearer's Done or Skip on the dashboard ends the counting of the prompted drill at once. */
+    @Nested
+    class EndingAPromptedDrill {
+        static final String PROMPTED = "calibrate 12s; upright 30s; slouch 120s; upright 15s; pelvic_tilts 8 reps; upright 90s";
+
+        record Outcome(List<io.spinewatch.feedback.DrillSet> sets, int repsWhenEnded, boolean ended) {
+        }
+
+        /** Feeds the session, ending the prompted drill once {@code afterReps} repetitions were counted. */
+        Outcome run(int afterReps, boolean done) {
+            List<io.spinewatch.feedback.DrillSet> sets = new ArrayList<>();
+            List<DrillPrompt> prompts = new ArrayList<>();
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, io.spinewatch.feedback.DrillCatalogue.bundled(),
+                    new PostureListener() {
+                        @Override
+                        public void onDrillPrompt(DrillPrompt prompt) {
+                            prompts.add(prompt);
+                        }
+
+                        @Override
+                        public void onDrillSet(io.spinewatch.feedback.DrillSet set) {
+                            sets.add(set);
+                        }
+                    });
+            int repsWhenEnded = -1;
+            boolean ended = false;
+            for (ImuSample s : samples(PROMPTED, 31, false)) {
+                p.onSample(s);
+                if (repsWhenEnded < 0 && p.promptedDrillReps().orElse(0) >= afterReps) {
+                    repsWhenEnded = p.promptedDrillReps().getAsInt();
+                    ended = p.endPromptedDrill(prompts.get(prompts.size() - 1).drill().id(), done);
+                }
+            }
+            p.finish();
+            assertFalse(prompts.isEmpty(), "the slouch was alerted and a drill prompted");
+            assertTrue(repsWhenEnded >= afterReps, "the prompted drill was being counted");
+            return new Outcome(sets, repsWhenEnded, ended);
+        }
+
+        @Test
+        void skippedMidwayReportsNoPromptedSetLater() {
+            Outcome o = run(3, false);
+            assertTrue(o.ended());
+            assertTrue(o.sets().stream().noneMatch(io.spinewatch.feedback.DrillSet::prompted), o.sets().toString());
+        }
+
+        @Test
+        void doneMidwayReportsTheRepetitionsCountedSoFarOnce() {
+            Outcome o = run(4, true);
+            assertTrue(o.ended());
+            List<io.spinewatch.feedback.DrillSet> prompted =
+                    o.sets().stream().filter(io.spinewatch.feedback.DrillSet::prompted).toList();
+            assertEquals(1, prompted.size(), o.sets().toString());
+            assertEquals(o.repsWhenEnded(), prompted.get(0).reps());
+        }
+
+        @Test
+        void anotherDrillsIdEndsNothing() {
+            WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, io.spinewatch.feedback.DrillCatalogue.bundled(),
+                    new PostureListener() { });
+            assertFalse(p.endPromptedDrill("chin_tucks", true));
+        }
+    }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class CalibrationTest {
-    static final Calibration SAMPLE = new Calibration(12.5, List.of(
+public class CalibrationTest {
+    public static final Calibration SAMPLE = new Calibration(12.5, List.of(
             new SensorMounting(SensorSlot.UPPER, 0.5, 0.5, 0.5, 0.5, 29.5, 0.4, false),
             new SensorMounting(SensorSlot.PELVIS, 0.9238795, 0, 0.3826834, 0, 0, 0, true)));
 
