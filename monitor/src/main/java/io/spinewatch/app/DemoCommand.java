@@ -1,5 +1,7 @@
 package io.spinewatch.app;
 
+import io.spinewatch.config.ConfigException;
+import io.spinewatch.config.LiveConfig;
 import io.spinewatch.demo.Demo;
 import io.spinewatch.demo.SimulatedDevice;
 import io.spinewatch.live.LiveBus;
@@ -57,8 +59,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     // -- stored calibrations (issue 4)
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Load and save each wearer's calibration under DIR/calibrations (default: none kept).")
+            description = "Load and save each wearer's calibration under DIR/calibrations (default: none kept; config data-dir).")
     java.nio.file.Path dataDir;
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
 
     public DemoCommand(LiveViewFactory views) {
         this.views = views;
@@ -71,10 +76,20 @@ public final class DemoCommand implements Callable<Integer> {
         if (random && spec.commandLine().getParseResult().hasMatchedOption("--scenario")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --scenario or --random, not both");
         }
+        LiveConfig setup;
+        try {
+            ConfigOptions.Overrides o = new ConfigOptions.Overrides().add("--data-dir", "data-dir", dataDir);
+            live.addTo(o);
+            setup = config.resolve(o, false);
+        } catch (ConfigException e) {
+            err.println("demo: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         Demo.Settings settings;
         try {
             Scenario sc = random ? Scenario.randomOffice(RANDOM_SESSION_MINUTES) : Scenario.named(scenario);
-            settings = new Demo.Settings(wearers, sc, seed, speed);
+            settings = new Demo.Settings(wearers, sc, seed, speed, setup.pipeline(), setup.wearers());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -86,10 +101,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "demo: %d simulated wearer%s, scenario %s, seed %d, speed %sx; frames of %d samples "
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
-        LiveHistory kept = history.openForDemo(out, Optional.ofNullable(dataDir), live); // -- history (issue 7)
+        if (setup.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
+        LiveHistory kept = history.openForDemo(out, setup.dataDir(), live); // -- history (issue 7)
         Optional<LiveViewFactory.LiveView> view;
         try {
-            view = LiveRunner.startView(out, views, live, bus, controls, kept.store());
+            view = LiveRunner.startView(out, views, setup.dashboard(), live.token(setup.dashboard(), System.getenv()),
+                    bus, controls, kept.store());
         } catch (LiveRunner.ViewFailed e) {
             kept.close();
             err.println("demo: " + e.getMessage());
@@ -97,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         Demo demo = Demo.start(settings, bus, controls, Optional.of(Clock.systemDefaultZone()),
-                Optional.ofNullable(dataDir).map(io.spinewatch.posture.CalibrationStore::new), // stored calibrations
+                setup.dataDir().map(io.spinewatch.posture.CalibrationStore::new), // stored calibrations
                 kept::feedFor);
         view.flatMap(LiveViewFactory.LiveView::meterRegistry)
                 .ifPresent(r -> PipelineMetrics.bind(r, demo.hub(), Optional.empty()));

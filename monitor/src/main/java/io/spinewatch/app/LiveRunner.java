@@ -1,5 +1,6 @@
 package io.spinewatch.app;
 
+import io.spinewatch.config.DashboardConfig;
 import io.spinewatch.history.HistoryStore;
 import io.spinewatch.live.Angle;
 import io.spinewatch.live.AlertNote;
@@ -34,18 +35,18 @@ final class LiveRunner {
     }
 
     /**
-     * Starts the dashboard unless {@code --no-dashboard}, before any wearer runs (so the view sees every event)
+     * Starts the dashboard unless it is off, before any wearer runs (so the view sees every event)
      * and prints where it is; empty when it is off.
      */
-    static Optional<LiveViewFactory.LiveView> startView(PrintWriter out, LiveViewFactory views, LiveViewOptions o,
-            LiveBus bus, LiveControl control, Optional<HistoryStore> history) throws ViewFailed {
-        if (o.noDashboard) {
-            out.println("dashboard: off (--no-dashboard)");
+    static Optional<LiveViewFactory.LiveView> startView(PrintWriter out, LiveViewFactory views, DashboardConfig d,
+            Optional<String> token, LiveBus bus, LiveControl control, Optional<HistoryStore> history) throws ViewFailed {
+        if (!d.enabled()) {
+            out.println("dashboard: off");
             out.flush();
             return Optional.empty();
         }
         try {
-            LiveViewFactory.LiveView view = views.start(o.bind, o.port, o.token(), bus, control, history);
+            LiveViewFactory.LiveView view = views.start(d.bind(), d.port(), token, bus, control, history);
             out.println("dashboard: " + view.url());
             out.flush();
             return Optional.of(view);

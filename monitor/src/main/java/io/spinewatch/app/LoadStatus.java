@@ -1,7 +1,6 @@
 package io.spinewatch.app;
 
 import io.spinewatch.hub.WearerHub;
-import io.spinewatch.ingest.SourceStats;
 import io.spinewatch.latency.LatencyHistogram;
 import io.spinewatch.latency.LatencyRecorder;
 import io.spinewatch.protocol.DecoderCounters;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class LoadStatus implements AutoCloseable {
     private final WearerHub hub;
-    private final Supplier<SourceStats> source;
+    private final Supplier<DecoderCounters.Snapshot> decoders;
     private final LatencyRecorder latency;
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
@@ -29,9 +28,10 @@ final class LoadStatus implements AutoCloseable {
     private LatencyHistogram.Snapshot lastDelivery;
     private LatencyHistogram.Snapshot lastAge;
 
-    LoadStatus(WearerHub hub, Supplier<SourceStats> source, LatencyRecorder latency, PrintWriter out) {
+    /** @param decoders the decoders' counters of every source, summed */
+    LoadStatus(WearerHub hub, Supplier<DecoderCounters.Snapshot> decoders, LatencyRecorder latency, PrintWriter out) {
         this.hub = hub;
-        this.source = source;
+        this.decoders = decoders;
         this.latency = latency;
         this.out = out;
         this.lastDelivery = latency.delivery().snapshot();
@@ -72,7 +72,7 @@ final class LoadStatus implements AutoCloseable {
 
     private String line(String prefix, double tSeconds, double samplesPerSecond, LatencyHistogram.Snapshot delivery,
             LatencyHistogram.Snapshot age) {
-        DecoderCounters.Snapshot dec = source.get().decoder();
+        DecoderCounters.Snapshot dec = decoders.get();
         long lost = dec.samplesLostUpper() + dec.samplesLostMid() + dec.samplesLostPelvis();
         return String.format(Locale.ROOT, "%s t=%.0fs wearers %d samples/s %.0f in %d lost %d dropped %d "
                         + "| delivery_ms p50 %.1f p99 %.1f max %.1f (n=%d) | sample_age_ms p50 %.1f p99 %.1f max %.1f | unmeasured %d",

@@ -3,6 +3,7 @@ package io.spinewatch.demo;
 import io.spinewatch.feedback.DrillCatalogue;
 import io.spinewatch.hub.MonitorOutput;
 import io.spinewatch.hub.WearerHub;
+import io.spinewatch.hub.WearerProfile;
 import io.spinewatch.live.LiveBus;
 import io.spinewatch.pipeline.HistoryFeed;
 import io.spinewatch.pipeline.LiveControls;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,11 +34,21 @@ public final class Demo implements AutoCloseable {
      * @param scenario what each wearer does, session after session
      * @param seed the first wearer's first seed; wearer k starts at {@code seed + k - 1}
      * @param speed simulated seconds per wall second
+     * @param params the wearers' pipeline settings (thresholds from a config file). Default {@link PipelineParams#DEFAULT}.
+     * @param profiles names and time zones by wearer id ({@code demo-1}, ...). Default none.
      */
-    public record Settings(int wearers, Scenario scenario, long seed, double speed) {
+    public record Settings(int wearers, Scenario scenario, long seed, double speed, PipelineParams params,
+                           Map<String, WearerProfile> profiles) {
         public Settings {
             if (wearers < 1 || wearers > MAX_WEARERS) throw new IllegalArgumentException("wearers must be in 1.." + MAX_WEARERS + ": " + wearers);
             if (!(speed > 0 && speed <= 10_000)) throw new IllegalArgumentException("speed must be in (0, 10000]: " + speed);
+            Objects.requireNonNull(params, "params");
+            profiles = Map.copyOf(profiles);
+        }
+
+        /** With the default pipeline settings and no profiles. */
+        public Settings(int wearers, Scenario scenario, long seed, double speed) {
+            this(wearers, scenario, seed, speed, PipelineParams.DEFAULT, Map.of());
         }
     }
 
@@ -62,10 +75,11 @@ public final class Demo implements AutoCloseable {
     public static Demo start(Settings settings, LiveBus bus, LiveControls controls, Optional<Clock> wallClock,
             Optional<io.spinewatch.posture.CalibrationStore> calibrations,
             Function<String, Optional<HistoryFeed>> histories) {
-        WearerHub hub = new WearerHub(bus, controls, PipelineParams.DEFAULT, DrillCatalogue.bundled(),
+        WearerHub hub = new WearerHub(bus, controls, settings.params(), DrillCatalogue.bundled(),
                 WearerHub.lanesFor(settings.wearers()), settings.speed(), false, MonitorOutput.NONE, wallClock,
                 calibrations, true);
         hub.keepHistory(histories);
+        hub.profiles(settings.profiles());
         List<SimulatedDevice> devices = new ArrayList<>();
         try {
             for (int k = 1; k <= settings.wearers(); k++) {

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -102,6 +103,7 @@ public final class WearerHub implements AutoCloseable {
     private final AtomicLong hapticsFailed = new AtomicLong();
     private final Optional<CalibrationStore> calibrations;
     private final boolean useStoredCalibrations;
+    private volatile Map<String, WearerProfile> profiles = Map.of();
     private volatile boolean closed;
     // -- latency hook (loadgen, issue 5): null unless measureLatency was called
     private volatile LatencyRecorder latency;
@@ -173,6 +175,14 @@ public final class WearerHub implements AutoCloseable {
             sources.add(source);
         }
         return source;
+    }
+
+    /**
+     * Names and time zones of known wearers, by id; a wearer not listed is shown by its id on the machine's clock.
+     * Takes effect for wearers first heard from after the call: call it before starting the sources.
+     */
+    public void profiles(Map<String, WearerProfile> byWearerId) {
+        this.profiles = Map.copyOf(byWearerId);
     }
 
     /** The sources attached so far, in attach order. */
@@ -257,8 +267,9 @@ public final class WearerHub implements AutoCloseable {
             int i = slot.ordinal();
             if (w.slotDevice[i] < 0) {
                 w.slotDevice[i] = s.deviceId();
-                // The buzz goes to the device worn highest (the upper back feels it best), else the first one heard.
-                if (w.hapticDevice < 0 || slot == SensorSlot.UPPER) w.hapticDevice = s.deviceId();
+                // The buzz goes to the device worn highest (the upper back feels it best), else the first one heard,
+                // through the source that device is on (a wearer may have one port per sensor).
+                if (w.haptic == null || slot == SensorSlot.UPPER) w.haptic = new HapticTarget(s.deviceId(), source);
             } else if (w.slotDevice[i] != s.deviceId()) {
                 foreignDeviceSamples.incrementAndGet();
                 if (!w.foreignLogged) {
@@ -311,7 +322,7 @@ public final class WearerHub implements AutoCloseable {
             return w;
         }
         try {
-            w = new Wearer(id, via, lanes[(int) (nextLane.getAndIncrement() % lanes.length)]);
+            w = new Wearer(id, lanes[(int) (nextLane.getAndIncrement() % lanes.length)]);
         } catch (IllegalArgumentException e) {
             log.warn("wearer id '{}' cannot be shown live ({}); its samples are dropped", id, e.getMessage());
             return null;
@@ -376,7 +387,6 @@ public final class WearerHub implements AutoCloseable {
 
     private final class Wearer implements PostureListener {
         final String id;
-        final Source via;
         final ExecutorService lane;
         final LiveWearer live;
         final SampleRing ring = new SampleRing(ringCapacity);
@@ -386,7 +396,7 @@ public final class WearerHub implements AutoCloseable {
         final Runnable flushTask = this::flush;
         final SampleListener toPipeline;
         final long[] slotDevice = {-1, -1, -1};
-        volatile long hapticDevice = -1;
+        volatile HapticTarget haptic;
         /** Timer thread only: the ring's offer count at the last tick, and since when it has not changed. */
         long tickOffered;
         long quietSinceNanos;
@@ -396,12 +406,15 @@ public final class WearerHub implements AutoCloseable {
         /** Wearer time the timer advances from: the latest sample's when the quiet began. */
         double advancedFromSeconds = Double.NaN;
 
-        Wearer(String id, Source via, ExecutorService lane) {
+        Wearer(String id, ExecutorService lane) {
             this.id = id;
-            this.via = via;
             this.lane = lane;
-            this.live = new LiveWearer(id, id, params, catalogue, bus, this, System::nanoTime,
-                    LivePublisher.DEFAULT_MAX_RATE_HZ, wallClock, histories.apply(id));
+            WearerProfile profile = profiles.get(id);
+            String name = profile == null ? id : profile.name();
+            Optional<Clock> clock = profile == null ? wallClock
+                    : wallClock.map(c -> profile.zone().map(c::withZone).orElse(c));
+            this.live = new LiveWearer(id, name, params, catalogue, bus, this, System::nanoTime,
+                    LivePublisher.DEFAULT_MAX_RATE_HZ, clock, histories.apply(id));
             this.toPipeline = this::process;
         }
 
@@ -503,22 +516,23 @@ public final class WearerHub implements AutoCloseable {
         @Override
         public void onAlert(AlertEvent alert) {
             output.alert(id, alertJson(id, alert));
-            if (!alert.delivered() || via == null) {
-                return;
-            }
-            long device = hapticDevice;
-            if (device < 0) {
+            HapticTarget target = haptic;
+            if (!alert.delivered() || target == null || target.via() == null) {
                 return;
             }
             HapticPattern p = alert.haptic();
-            HapticCommand cmd = new HapticCommand(device, commandId++ & 0xFFFF, Math.min(p.pulses(), HapticCommand.MAX_PULSES),
+            HapticCommand cmd = new HapticCommand(target.device(), commandId++ & 0xFFFF, Math.min(p.pulses(), HapticCommand.MAX_PULSES),
                     p.pulseMs(), p.gapMs(), (int) Math.max(1, Math.min(100, Math.round(p.intensity() * 100))));
-            if (via.send(id, cmd)) {
+            if (target.via().send(id, cmd)) {
                 hapticsSent.incrementAndGet();
             } else {
                 hapticsFailed.incrementAndGet();
             }
         }
+    }
+
+    /** The device a wearer's buzz goes to, and the source it is reached through. */
+    private record HapticTarget(long device, Source via) {
     }
 
     /** The retained posture message: state, since when, and the pattern of a slouch. */

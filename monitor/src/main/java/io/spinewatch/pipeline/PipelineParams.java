@@ -55,6 +55,11 @@ public record PipelineParams(double stepRateHz, boolean anglesEnabled, double si
                 filter, activity, posture, alerts);
     }
 
+    public PipelineParams withPosture(PostureParams p) {
+        return new PipelineParams(stepRateHz, anglesEnabled, silenceSeconds, sensorLostSeconds, autoCalibrationSeconds, dropoutBridgeSeconds, promptedDrillTimeoutSeconds,
+                filter, activity, p, alerts);
+    }
+
     public PipelineParams withStepRateHz(double hz) {
         return new PipelineParams(hz, anglesEnabled, silenceSeconds, sensorLostSeconds, autoCalibrationSeconds, dropoutBridgeSeconds, promptedDrillTimeoutSeconds,
                 filter, activity, posture, alerts);

@@ -116,6 +116,32 @@ class WearerHubTest {
     }
 
     @Nested
+    class SeveralSources {
+        @Test
+        void oneWearerOnTwoSourcesIsOneWearerAndTheBuzzGoesThroughTheUpperSensorsSource() throws Exception {
+            LiveBus bus = new LiveBus();
+            try (WearerHub hub = hub(bus, false)) {
+                hub.profiles(java.util.Map.of("ann", new WearerProfile("Ann", Optional.empty())));
+                HandSource upperPort = hub.attach(HandSource::new);
+                HandSource lowerPort = hub.attach(HandSource::new);
+                // The lower port is heard first, so it is the one the wearer was created from.
+                Simulation.run(Scenario.parse("s", "calibrate 12s; upright 5s; slouch 45s").compile(3),
+                        Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(3)), s -> {
+                            if (s.imu().slot() != SensorSlot.UPPER) lowerPort.sink.onSample("ann", s.imu());
+                            else if (s.imu().deviceTimeMicros() >= 50_000) upperPort.sink.onSample("ann", s.imu());
+                        });
+                await(() -> bus.latest("ann").map(w -> w.alertsToday() > 0).orElse(false), 20_000, "the slouch alert");
+                await(() -> hub.hapticsSent() > 0, 5_000, "the buzz");
+                assertEquals(List.of("ann"), List.copyOf(hub.wearerIds()));
+                assertEquals(3, bus.latest("ann").orElseThrow().sensors().size(), "all three sensors in one wearer");
+                assertEquals("Ann", bus.latest("ann").orElseThrow().name(), "the profile's name");
+                assertEquals(1, upperPort.sent.size(), "the buzz goes to the upper sensor's port");
+                assertTrue(lowerPort.sent.isEmpty());
+            }
+        }
+    }
+
+    @Nested
     class Oddities {
         @Test
         void unknownSlotsAndASecondDeviceOnASlotAreCountedNotFatal() throws Exception {

@@ -116,6 +116,11 @@ public record MqttConfig(String serverUri, String clientId, String monitorId, St
                 keepAliveSeconds, connectTimeoutSeconds, backoff, backoffSeed, json);
     }
 
+    public MqttConfig withTopicRoot(String root) {
+        return new MqttConfig(serverUri, clientId, monitorId, root, username, password, caFile, sessionExpirySeconds,
+                keepAliveSeconds, connectTimeoutSeconds, backoff, backoffSeed, json);
+    }
+
     public MqttConfig withCredentials(String user, Optional<String> pass) {
         return new MqttConfig(serverUri, clientId, monitorId, topicRoot, Optional.of(user), pass, caFile,
                 sessionExpirySeconds, keepAliveSeconds, connectTimeoutSeconds, backoff, backoffSeed, json);
