@@ -80,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             ConfigOptions.Overrides o = new ConfigOptions.Overrides().add("--data-dir", "data-dir", dataDir);
             live.addTo(o);
+            history.addTo(o);
             setup = config.resolve(o, false);
         } catch (ConfigException e) {
             err.println("demo: " + e.getMessage());
@@ -102,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
         if (setup.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
-        LiveHistory kept = history.openForDemo(out, setup.dataDir(), live); // -- history (issue 7)
+        LiveHistory kept = history.openForDemo(out, setup.dataDir(), setup.history(), live); // -- history (issue 7)
         Optional<LiveViewFactory.LiveView> view;
         try {
             view = LiveRunner.startView(out, views, setup.dashboard(), live.token(setup.dashboard(), System.getenv()),

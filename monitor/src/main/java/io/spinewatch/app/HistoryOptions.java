@@ -1,5 +1,6 @@
 package io.spinewatch.app;
 
+import io.spinewatch.config.HistorySettings;
 import io.spinewatch.history.DbLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,10 +44,11 @@ public final class HistoryOptions {
      * @param dataDir the command's {@code --data-dir}, if given
      * @throws LiveHistory.Unavailable when the store cannot be opened
      */
-    LiveHistory openForRun(PrintWriter out, Optional<Path> dataDir, LiveViewOptions live) throws LiveHistory.Unavailable {
-        Optional<DbLocation> loc = location(dataDir, RUN_FILE);
+    LiveHistory openForRun(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, LiveViewOptions live)
+            throws LiveHistory.Unavailable {
+        Optional<DbLocation> loc = location(dataDir, settings, RUN_FILE);
         if (loc.isEmpty()) {
-            return LiveHistory.off("run", out, "--no-history");
+            return LiveHistory.off("run", out, noHistory ? "--no-history" : "history.enabled=false");
         }
         return LiveHistory.open("run", out, loc.get(), Clock.systemDefaultZone(), live.statusSeconds);
     }
@@ -55,10 +57,10 @@ public final class HistoryOptions {
      * Opens the history for {@code demo}, which never fails for it: a store that cannot be opened (the file in use
      * by another demo, say) is reported and the demo carries on without history.
      */
-    LiveHistory openForDemo(PrintWriter out, Optional<Path> dataDir, LiveViewOptions live) {
-        Optional<DbLocation> loc = location(dataDir, DEMO_FILE);
+    LiveHistory openForDemo(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, LiveViewOptions live) {
+        Optional<DbLocation> loc = location(dataDir, settings, DEMO_FILE);
         if (loc.isEmpty()) {
-            return LiveHistory.off("demo", out, "--no-history");
+            return LiveHistory.off("demo", out, noHistory ? "--no-history" : "history.enabled=false");
         }
         try {
             return LiveHistory.open("demo", out, loc.get(), Clock.systemDefaultZone(), live.statusSeconds);
@@ -67,20 +69,28 @@ public final class HistoryOptions {
         }
     }
 
-    /** The location to use, empty with {@code --no-history}; a bad {@code --db} is a usage error. */
-    Optional<DbLocation> location(Optional<Path> dataDir, String defaultFile) {
+    /** Adds {@code --db} and {@code --no-history}, when given, to the command-line layer of the settings. */
+    void addTo(ConfigOptions.Overrides o) {
         if (noHistory && db != null) {
             throw new CommandLine.ParameterException(mixee.commandLine(), "give --db or --no-history, not both");
         }
-        if (noHistory) {
+        o.add("--db", "history.db", db).add("--no-history", "history.enabled", noHistory ? Boolean.FALSE : null);
+    }
+
+    /**
+     * The location to use after the command line and the config file are merged into {@code settings}: empty when
+     * nothing is kept.
+     */
+    Optional<DbLocation> location(Optional<Path> dataDir, HistorySettings settings, String defaultFile) {
+        if (!settings.enabled()) {
             return Optional.empty();
         }
-        if (db == null) {
+        if (settings.db().isEmpty()) {
             Path dir = dataDir.orElse(Path.of(System.getProperty("user.home"), ".spinewatch"));
             return Optional.of(DbLocation.h2(dir.resolve(defaultFile)));
         }
         try {
-            return Optional.of(DbLocation.parse(db, env));
+            return Optional.of(DbLocation.parse(settings.db().get(), env));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }

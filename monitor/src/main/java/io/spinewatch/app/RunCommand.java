@@ -152,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
                 .add("--monitor-id", "mqtt.monitor-id", monitorId)
                 .add("--data-dir", "data-dir", dataDir);
         live.addTo(o);
+        history.addTo(o);
         return o;
     }
 
@@ -187,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
         // -- history (issue 7)
         LiveHistory kept;
         try {
-            kept = history.openForRun(out, settings.dataDir(), live);
+            kept = history.openForRun(out, settings.dataDir(), settings.history(), live);
         } catch (LiveHistory.Unavailable e) {
             return fail(err, "history: " + e.getMessage() + " (--no-history runs without one)");
         }

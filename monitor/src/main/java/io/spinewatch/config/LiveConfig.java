@@ -28,9 +28,11 @@ import java.util.Set;
  * @param pipeline the posture pipeline's settings, with the configured alert and slouch thresholds
  * @param dashboard where the dashboard listens
  * @param dataDir where calibrations are kept; empty: the command's default
+ * @param history whether and where the wearers' history is kept
  */
 public record LiveConfig(List<SerialPort> serialPorts, Optional<MqttConfig> broker, Map<String, WearerProfile> wearers,
-                         PipelineParams pipeline, DashboardConfig dashboard, Optional<Path> dataDir) {
+                         PipelineParams pipeline, DashboardConfig dashboard, Optional<Path> dataDir,
+                         HistorySettings history) {
 
     public LiveConfig {
         serialPorts = List.copyOf(serialPorts);
@@ -47,8 +49,10 @@ public record LiveConfig(List<SerialPort> serialPorts, Optional<MqttConfig> brok
         PostureParams posture = ThresholdKeys.posture(r);
         DashboardConfig dashboard = dashboard(r);
         Optional<Path> dataDir = r.path("data-dir");
+        HistorySettings history = history(r, env);
         r.rejectUnknown("");
-        return new LiveConfig(serial, broker, wearers, PipelineParams.defaults(alerts).withPosture(posture), dashboard, dataDir);
+        return new LiveConfig(serial, broker, wearers, PipelineParams.defaults(alerts).withPosture(posture), dashboard, dataDir,
+                history);
     }
 
     /**
@@ -73,6 +77,7 @@ public record LiveConfig(List<SerialPort> serialPorts, Optional<MqttConfig> brok
         ThresholdKeys.posture(r);
         dashboard(r);
         r.path("data-dir");
+        history(r, Map.of());
         return r.knownKeys();
     }
 
@@ -108,6 +113,17 @@ public record LiveConfig(List<SerialPort> serialPorts, Optional<MqttConfig> brok
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a time zone; use a region such as Europe/Berlin or an offset such as +02:00");
         }
+    }
+
+    private static HistorySettings history(ConfigReader r, Map<String, String> env) {
+        boolean enabled = r.bool("history.enabled", HistorySettings.DEFAULT.enabled());
+        // Checked here so a mistyped database is reported against its key and line, before anything starts.
+        Optional<String> db = r.parsed("history.db", v -> {
+            io.spinewatch.history.DbLocation.parse(v, env);
+            return v;
+        });
+        r.rejectUnknown("history.");
+        return new HistorySettings(enabled, db);
     }
 
     private static DashboardConfig dashboard(ConfigReader r) {

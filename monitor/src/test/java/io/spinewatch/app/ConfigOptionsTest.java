@@ -49,6 +49,27 @@ class ConfigOptionsTest {
             assertOneLineError(DemoCommandTest.run("demo", "--config", f.toString(), "--no-dashboard",
                     "--set", "alert.slouch-hold-seconds=-1"), "demo: --set alert.slouch-hold-seconds: alert.slouch-hold-seconds = -1: must be in 0.0..600.0");
         }
+
+        @Test
+        void historyFromTheFileAndDbOverIt() throws Exception {
+            Path f = config("dashboard.enabled = false", "history.enabled = false");
+            DemoCommandTest.Result off = DemoCommandTest.run("demo", "--config", f.toString(), "--speed", "50",
+                    "--minutes", "0.02", "--status-every", "0");
+            assertEquals(0, off.exit(), off.err());
+            assertTrue(off.out().contains("history: off (history.enabled=false)"), off.out());
+
+            Path fromFile = dir.resolve("from-file");
+            Path fromOption = dir.resolve("from-option");
+            Path g = config("dashboard.enabled = false", "history.db = h2:" + fromFile);
+            DemoCommandTest.Result file = DemoCommandTest.run("demo", "--config", g.toString(), "--speed", "50",
+                    "--minutes", "0.02", "--status-every", "0");
+            assertEquals(0, file.exit(), file.err());
+            assertTrue(java.nio.file.Files.exists(Path.of(fromFile + ".mv.db")), file.out());
+            DemoCommandTest.Result option = DemoCommandTest.run("demo", "--config", g.toString(), "--db", "h2:" + fromOption,
+                    "--speed", "50", "--minutes", "0.02", "--status-every", "0");
+            assertEquals(0, option.exit(), option.err());
+            assertTrue(option.out().contains("history: h2:" + fromOption), option.out());
+        }
     }
 
     @Nested

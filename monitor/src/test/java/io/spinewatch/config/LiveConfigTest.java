@@ -50,7 +50,27 @@ class LiveConfigTest {
             assertTrue(c.broker().isEmpty());
             assertTrue(c.wearers().isEmpty());
             assertTrue(c.dataDir().isEmpty());
+            assertEquals(HistorySettings.DEFAULT, c.history());
             assertFalse(c.hasSources());
+        }
+    }
+
+    @Nested
+    class History {
+        @Test
+        void offOrInAnotherDatabase() {
+            assertEquals(new HistorySettings(false, Optional.empty()), read("history.enabled = false").history());
+            assertEquals(new HistorySettings(true, Optional.of("jdbc:postgresql://db.example/spinewatch")),
+                    read("history.db = jdbc:postgresql://db.example/spinewatch").history());
+        }
+
+        @Test
+        void aDatabaseThatIsNeitherIsReportedAgainstItsLine() {
+            String m = error("# office", "history.db = mysql://db.example/x");
+            assertTrue(m.startsWith("office.properties line 2: history.db = mysql://db.example/x: "), m);
+            assertTrue(m.contains("h2:PATH or jdbc:postgresql"), m);
+            assertTrue(error("history.enable = false").contains("did you mean 'history.enabled'"),
+                    error("history.enable = false"));
         }
     }
 
