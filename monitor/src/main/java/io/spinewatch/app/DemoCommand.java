@@ -103,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + "through the native decoder%n", wearers, wearers == 1 ? "" : "s", settings.scenario().name(), seed,
                 speed, SimulatedDevice.BATCH_SAMPLES);
         if (setup.hasSources()) out.println("demo: the config's sources are for run; the demo's wearers are simulated");
-        LiveHistory kept = history.openForDemo(out, setup.dataDir(), setup.history(), live); // -- history (issue 7)
+        LiveHistory kept = history.openForDemo(out, setup.dataDir(), setup.history(), setup.zones(), live); // -- history (issue 7)
         Optional<LiveViewFactory.LiveView> view;
         try {
             view = LiveRunner.startView(out, views, setup.dashboard(), live.token(setup.dashboard(), System.getenv()),

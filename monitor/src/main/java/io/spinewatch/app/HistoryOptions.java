@@ -5,6 +5,7 @@ import io.spinewatch.history.DbLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -44,26 +45,28 @@ public final class HistoryOptions {
      * @param dataDir the command's {@code --data-dir}, if given
      * @throws LiveHistory.Unavailable when the store cannot be opened
      */
-    LiveHistory openForRun(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, LiveViewOptions live)
+    LiveHistory openForRun(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, Map<String, ZoneId> zones,
+            LiveViewOptions live)
             throws LiveHistory.Unavailable {
         Optional<DbLocation> loc = location(dataDir, settings, RUN_FILE);
         if (loc.isEmpty()) {
             return LiveHistory.off("run", out, noHistory ? "--no-history" : "history.enabled=false");
         }
-        return LiveHistory.open("run", out, loc.get(), Clock.systemDefaultZone(), live.statusSeconds);
+        return LiveHistory.open("run", out, loc.get(), Clock.systemDefaultZone(), zones, live.statusSeconds);
     }
 
     /**
      * Opens the history for {@code demo}, which never fails for it: a store that cannot be opened (the file in use
      * by another demo, say) is reported and the demo carries on without history.
      */
-    LiveHistory openForDemo(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, LiveViewOptions live) {
+    LiveHistory openForDemo(PrintWriter out, Optional<Path> dataDir, HistorySettings settings, Map<String, ZoneId> zones,
+            LiveViewOptions live) {
         Optional<DbLocation> loc = location(dataDir, settings, DEMO_FILE);
         if (loc.isEmpty()) {
             return LiveHistory.off("demo", out, noHistory ? "--no-history" : "history.enabled=false");
         }
         try {
-            return LiveHistory.open("demo", out, loc.get(), Clock.systemDefaultZone(), live.statusSeconds);
+            return LiveHistory.open("demo", out, loc.get(), Clock.systemDefaultZone(), zones, live.statusSeconds);
         } catch (LiveHistory.Unavailable e) {
             return LiveHistory.unavailable("demo", out, e.getMessage() + "; the demo carries on without history");
         }

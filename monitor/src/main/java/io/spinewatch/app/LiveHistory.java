@@ -51,6 +51,8 @@ final class LiveHistory implements AutoCloseable {
     private final String offReason;
     private final Clock clock;
     private final ZoneId zone;
+    /** Wearers whose zone the configuration names; the others' days follow the machine's zone. */
+    private final Map<String, ZoneId> zones;
     private final Map<String, DayTotals> storedToday;
     private final Map<String, Long> storedUntil;
     private final AtomicLong wearers = new AtomicLong();
@@ -60,14 +62,15 @@ final class LiveHistory implements AutoCloseable {
     private volatile boolean closedCleanly = true;
 
     private LiveHistory(String command, PrintWriter out, Optional<HistoryStore> store, HistoryWriter writer,
-            String offReason, Clock clock, Map<String, DayTotals> storedToday, Map<String, Long> storedUntil,
-            double statusSeconds) {
+            String offReason, Clock clock, Map<String, ZoneId> zones, Map<String, DayTotals> storedToday,
+            Map<String, Long> storedUntil, double statusSeconds) {
         this.command = command;
         this.store = store;
         this.writer = writer;
         this.offReason = offReason;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.zones = Map.copyOf(zones);
         this.storedToday = storedToday;
         this.storedUntil = storedUntil;
         if (writer != null && statusSeconds > 0) {
@@ -97,7 +100,7 @@ final class LiveHistory implements AutoCloseable {
     static LiveHistory off(String command, PrintWriter out, String reason) {
         out.println("history: off (" + reason + ")");
         out.flush();
-        return new LiveHistory(command, out, Optional.empty(), null, reason, Clock.systemDefaultZone(), Map.of(), Map.of(), 0);
+        return new LiveHistory(command, out, Optional.empty(), null, reason, Clock.systemDefaultZone(), Map.of(), Map.of(), Map.of(), 0);
     }
 
     /** No history although one was asked for: says so and logs it as a warning. */
@@ -108,12 +111,14 @@ final class LiveHistory implements AutoCloseable {
 
     /**
      * Opens the store at {@code location}, reads what it holds for each known wearer's current day in the clock's
-     * zone, and starts the writer.
+     * zone (or the wearer's own, from {@code zones}), and starts the writer.
      *
+     * @param zones         the time zones the configuration gives wearers (wearer.&lt;id&gt;.zone); the others use the
+     *                      clock's
      * @param statusSeconds seconds between progress lines (printed when something changed), 0 for none
      */
-    static LiveHistory open(String command, PrintWriter out, DbLocation location, Clock clock, double statusSeconds)
-            throws Unavailable {
+    static LiveHistory open(String command, PrintWriter out, DbLocation location, Clock clock, Map<String, ZoneId> zones,
+            double statusSeconds) throws Unavailable {
         HistoryStore store;
         try {
             store = HistoryStore.open(location);
@@ -122,10 +127,10 @@ final class LiveHistory implements AutoCloseable {
         }
         Map<String, DayTotals> today = new HashMap<>();
         Map<String, Long> until = new HashMap<>();
-        LocalDate day = LocalDate.now(clock);
         try {
             for (String w : store.wearers()) {
-                today.put(w, store.dayTotals(w, day, clock.getZone()));
+                ZoneId z = zones.getOrDefault(w, clock.getZone());
+                today.put(w, store.dayTotals(w, LocalDate.now(clock.withZone(z)), z));
                 store.latestMillis(w).ifPresent(t -> until.put(w, t));
             }
         } catch (SQLException | RuntimeException e) {
@@ -137,7 +142,7 @@ final class LiveHistory implements AutoCloseable {
                 " (%d wearer%s known; today so far resumed from it)", today.size(), today.size() == 1 ? "" : "s")));
         out.flush();
         LOG.info("{}: keeping history in {}", command, location);
-        return new LiveHistory(command, out, Optional.of(store), writer, null, clock, today, until, statusSeconds);
+        return new LiveHistory(command, out, Optional.of(store), writer, null, clock, zones, today, until, statusSeconds);
     }
 
     private static String describe(DbLocation location, Exception e) {
@@ -161,7 +166,7 @@ final class LiveHistory implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            WearerHistory h = new WearerHistory(wearerId, zone, writer);
+            WearerHistory h = new WearerHistory(wearerId, zones.getOrDefault(wearerId, zone), writer);
             wearers.incrementAndGet();
             Long until = storedUntil.get(wearerId);
             return Optional.of(new HistoryFeed(h, clock, Optional.ofNullable(storedToday.get(wearerId)),

@@ -188,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
         // -- history (issue 7)
         LiveHistory kept;
         try {
-            kept = history.openForRun(out, settings.dataDir(), settings.history(), live);
+            kept = history.openForRun(out, settings.dataDir(), settings.history(), settings.zones(), live);
         } catch (LiveHistory.Unavailable e) {
             return fail(err, "history: " + e.getMessage() + " (--no-history runs without one)");
         }

@@ -81,6 +81,13 @@ public record LiveConfig(List<SerialPort> serialPorts, Optional<MqttConfig> brok
         return r.knownKeys();
     }
 
+    /** The time zones the file gives wearers ({@code wearer.<id>.zone}); wearers without one are not listed. */
+    public Map<String, ZoneId> zones() {
+        Map<String, ZoneId> m = new LinkedHashMap<>();
+        wearers.forEach((id, p) -> p.zone().ifPresent(z -> m.put(id, z)));
+        return m;
+    }
+
     /** Whether any source is configured. */
     public boolean hasSources() {
         return !serialPorts.isEmpty() || broker.isPresent();

@@ -70,6 +70,20 @@ class ConfigOptionsTest {
             assertEquals(0, option.exit(), option.err());
             assertTrue(option.out().contains("history: h2:" + fromOption), option.out());
         }
+
+        @Test
+        void aWearersZoneFromTheFileIsTheZoneTheirHistoryIsKeptIn() throws Exception {
+            String id = io.spinewatch.demo.Demo.wearerId(1);
+            Path db = dir.resolve("zoned");
+            Path f = config("dashboard.enabled = false", "wearer." + id + ".zone = Pacific/Kiritimati", "history.db = h2:" + db);
+            DemoCommandTest.Result r = DemoCommandTest.run("demo", "--config", f.toString(), "--speed", "50",
+                    "--minutes", "0.02", "--status-every", "0");
+            assertEquals(0, r.exit(), r.err());
+            try (io.spinewatch.history.HistoryStore s = io.spinewatch.history.HistoryStore.open(
+                    io.spinewatch.history.DbLocation.h2(db))) {
+                assertEquals(java.util.Optional.of(java.time.ZoneId.of("Pacific/Kiritimati")), s.zone(id), r.out());
+            }
+        }
     }
 
     @Nested
