@@ -43,7 +43,7 @@ class MainTest {
         @Test
         void theDemoServesItsWearerAndMetricsAndAcceptsARecalibration() throws Exception {
             StringWriter out = new StringWriter();
-            CommandLine cl = Spinewatch.commandLine(new DashboardViews());
+            CommandLine cl = Main.commandLine();
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(new StringWriter(), true));
             AtomicInteger exit = new AtomicInteger(-1);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Starts a live view (the web dashboard) for the commands that have one, so the monitor's command line can offer
- * it without knowing HTTP: the dashboard module passes its implementation to {@link Spinewatch#commandLine(LiveViewFactory)}.
+ * it without knowing HTTP: the dashboard module passes its implementation to {@link Spinewatch#commandLine(Views)}.
  */
 @FunctionalInterface
 public interface LiveViewFactory {

@@ -9,7 +9,6 @@ import io.spinewatch.pipeline.PostureListener;
 import io.spinewatch.pipeline.ReplayRecorder;
 import io.spinewatch.pipeline.WearerPipeline;
 import io.spinewatch.protocol.ImuSample;
-import io.spinewatch.report.HtmlReport;
 import io.spinewatch.report.ReportData;
 import io.spinewatch.trace.TraceFormatException;
 import io.spinewatch.trace.TraceMetadata;
@@ -60,7 +59,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:the trace was replayed (possibly with skipped rows or truncated; see the report)",
             "1:the trace held no usable row",
-            "2:the trace could not be read or an output not written"})
+            "2:the trace could not be read or an output not written, or --html in a build without the HTML report"})
 public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,6 +96,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Print plain progress lines to stderr when it is not a terminal.")
     boolean progress;
 
+    private final ReportRenderer pages;
+
+    /** {@code pages} writes the --html page: the dashboard module's, or {@link ReportRenderer#UNAVAILABLE}. */
+    public ReplayCommand(ReportRenderer pages) {
+        this.pages = pages;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -112,6 +118,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (htmlStart != null) {
             parseStart(htmlStart, clock.getZone());
+        }
+        if (htmlOut != null && !pages.available()) {
+            // Said before the replay, which may take minutes, rather than after it.
+            err.println("replay: " + ReportRenderer.UNAVAILABLE_MESSAGE);
+            return 2;
         }
         long size;
         try {
@@ -165,7 +176,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             if (history != null) {
                 ReportData data = history.report();
-                HtmlReport.write(data, Spinewatch.version(), "the replay of " + trace.getFileName(), htmlOut);
+                pages.write(data, Spinewatch.version(), "the replay of " + trace.getFileName(), htmlOut);
                 err.println(String.format(Locale.ROOT, "replay: wrote %s: %s %s%s, %.0f min tracked, %.0f min slouched",
                         htmlOut, data.wearerId(), data.first(), data.isDay() ? "" : ".." + data.last(), data.trackedMinutes(),
                         data.slouchedMinutes()));

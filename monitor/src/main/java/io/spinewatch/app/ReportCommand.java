@@ -2,7 +2,6 @@ package io.spinewatch.app;
 
 import io.spinewatch.history.DbLocation;
 import io.spinewatch.history.HistoryStore;
-import io.spinewatch.report.HtmlReport;
 import io.spinewatch.report.ReportData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,8 +21,16 @@ import picocli.CommandLine.Option;
 /** {@code spinewatch report}: a wearer's day or week from the history as one self-contained HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes a wearer's day or week from the stored history as a self-contained HTML page "
-                + "(inline CSS and SVG; opens offline and prints cleanly)."})
+                + "(inline CSS and SVG; opens offline and prints cleanly)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:the page was written",
+            "1:the history could not be read or the page not written",
+            "2:a usage error, or a build without the HTML report (the application jar, ./spinewatch, has it)"})
 public final class ReportCommand implements Callable<Integer> {
+    /** Where the page says its figures come from. */
+    static final String SOURCE = "the stored history";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +51,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     Clock clock = Clock.systemUTC();
 
+    private final ReportRenderer pages;
+
+    /** {@code pages} writes the page: the dashboard module's, or {@link ReportRenderer#UNAVAILABLE}. */
+    public ReportCommand(ReportRenderer pages) {
+        this.pages = pages;
+    }
+
     @Override
     public Integer call() {
         if (day != null && week != null) {
@@ -51,6 +65,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         DbLocation loc = HistoryCommand.location(spec, db);
         PrintWriter err = spec.commandLine().getErr();
+        if (!pages.available()) {
+            err.println("spinewatch report: " + ReportRenderer.UNAVAILABLE_MESSAGE);
+            err.flush();
+            return 2;
+        }
         try (HistoryStore store = HistoryCommand.open(loc, err, "report")) {
             if (store == null) {
                 return 1;
@@ -65,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
                 last = first;
             }
             ReportData data = ReportData.fromStore(store, wearer, first, last);
-            HtmlReport.write(data, Spinewatch.version(), out);
+            pages.write(data, Spinewatch.version(), SOURCE, out);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("wrote %s: %s %s%s, %.0f min tracked, %.0f min slouched, %d alerts, %d drills%n", out, wearer, first,
                     first.equals(last) ? "" : ".." + last, data.trackedMinutes(), data.slouchedMinutes(), data.alerts().size(),

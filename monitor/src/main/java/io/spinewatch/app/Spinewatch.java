@@ -17,25 +17,28 @@ public final class Spinewatch implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The full command tree without a dashboard ({@code demo} and {@code run} need {@code --no-dashboard}). */
+    /**
+     * The full command tree without the dashboard module ({@code demo} and {@code run} need {@code --no-dashboard},
+     * {@code report} and {@code replay --html} say the page is not part of this build).
+     */
     public static CommandLine commandLine() {
-        return commandLine(LiveViewFactory.UNAVAILABLE);
+        return commandLine(Views.NONE);
     }
 
-    /** The full command tree, with {@code views} starting the dashboard; the one place where subcommands are wired. */
-    public static CommandLine commandLine(LiveViewFactory views) {
+    /** The full command tree, with {@code views} serving the dashboard and writing report pages; the one place where subcommands are wired. */
+    public static CommandLine commandLine(Views views) {
         CommandLine cl = new CommandLine(new Spinewatch());
         // Subcommands, one line each (added as their issues land).
         cl.addSubcommand(new DecodeCommand());
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand(new OrientCommand());
         cl.addSubcommand(new RecordCommand());
-        cl.addSubcommand(new ReplayCommand());
+        cl.addSubcommand(new ReplayCommand(views.reports()));
         cl.addSubcommand(new HistoryCommand());
-        cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new ReportCommand(views.reports()));
         cl.addSubcommand(new ExportCommand());
-        cl.addSubcommand(new DemoCommand(views));
-        cl.addSubcommand(new RunCommand(views));
+        cl.addSubcommand(new DemoCommand(views.live()));
+        cl.addSubcommand(new RunCommand(views.live()));
         cl.addSubcommand(new LoadgenCommand());
         cl.setUsageHelpAutoWidth(true);
         return cl;

@@ -1,6 +1,7 @@
 package io.spinewatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinewatch.history.AlertRecord;
@@ -10,7 +11,10 @@ import io.spinewatch.history.EpisodeRecord;
 import io.spinewatch.history.HistoryStore;
 import io.spinewatch.history.WearerZone;
 import io.spinewatch.posture.PostureState;
+import io.spinewatch.report.ReportData;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code report} and {@code export} on a small stored day. */
 class ReportAndExportCommandTest {
@@ -47,32 +52,69 @@ class ReportAndExportCommandTest {
         }
     }
 
+    /** {@code report} hands the stored figures to the page; the page itself is the dashboard's (ReportPageTest there). */
     @Nested
     class Report {
-        @Test
-        void writesTheDayAndSaysWhatItHolds() throws IOException {
-            Path out = dir.resolve("r/day.html");
-            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--day", DAY.toString(), "--out", out.toString(), "--db", db);
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().contains("45 min tracked, 25 min slouched, 1 alerts, 1 drills"), r.out());
-            String html = Files.readString(out);
-            assertTrue(html.contains("Wednesday 1 July 2026") && html.contains("America/New_York"));
+        final RecordingRenderer renderer = new RecordingRenderer();
+
+        HistoryCommandTest.Run report(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = renderer.commandLine();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+            int exit = cl.execute(args);
+            return new HistoryCommandTest.Run(exit, out.toString(), err.toString());
         }
 
         @Test
-        void aWeekCoversMondayToSunday() throws IOException {
+        void writesTheDayAndSaysWhatItHolds() {
+            Path out = dir.resolve("r/day.html");
+            var r = report("report", "--wearer", "ann", "--day", DAY.toString(), "--out", out.toString(), "--db", db);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("45 min tracked, 25 min slouched, 1 alerts, 1 drills"), r.out());
+            assertEquals(1, renderer.pages.size());
+            RecordingRenderer.Page page = renderer.pages.get(0);
+            assertEquals(out, page.file());
+            assertEquals("the stored history", page.source());
+            assertEquals(Spinewatch.version(), page.version());
+            ReportData d = page.data();
+            assertEquals("ann", d.wearerId());
+            assertEquals(DAY, d.first());
+            assertTrue(d.isDay());
+            assertEquals(ZONE, d.zone(), "the wearer's stored zone");
+            assertEquals(25, d.slouchedMinutes(), 1e-9);
+            assertEquals(45, d.trackedMinutes(), 1e-9);
+        }
+
+        @Test
+        void aWeekCoversMondayToSunday() {
             Path out = dir.resolve("week.html");
-            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--week", "2026-W27", "--out", out.toString(), "--db", db);
+            var r = report("report", "--wearer", "ann", "--week", "2026-W27", "--out", out.toString(), "--db", db);
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("2026-06-29..2026-07-05") && r.out().contains("26 min slouched"), r.out());
-            assertTrue(Files.readString(out).contains("Week 27"));
+            ReportData d = renderer.pages.get(0).data();
+            assertEquals(LocalDate.of(2026, 6, 29), d.first());
+            assertEquals(LocalDate.of(2026, 7, 5), d.last());
+            assertEquals(26, d.slouchedMinutes(), 1e-9);
         }
 
         @Test
         void dayAndWeekTogetherAreAUsageError() {
-            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--day", "2026-07-01", "--week", "2026-W27",
+            var r = report("report", "--wearer", "ann", "--day", "2026-07-01", "--week", "2026-W27",
                     "--out", dir.resolve("x.html").toString(), "--db", db);
             assertEquals(2, r.exit());
+            assertTrue(renderer.pages.isEmpty());
+        }
+
+        @Test
+        void withoutTheReportPageInTheBuildItSaysSo() {
+            Path out = dir.resolve("none.html");
+            var r = HistoryCommandTest.run("report", "--wearer", "ann", "--day", DAY.toString(), "--out", out.toString(), "--db", db);
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains("the HTML report is part of the application jar (./spinewatch)"), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertFalse(Files.exists(out));
         }
     }
 

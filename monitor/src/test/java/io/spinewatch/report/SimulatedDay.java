@@ -27,17 +27,18 @@ import java.util.Optional;
 /**
  * A simulated office day turned into history records: the simulator's truth episodes, its drills, minute
  * aggregates of the true angles (1 Hz truth), and the alerts the real alert policy raises on the true states.
+ * Shared with the dashboard's tests of the report page (through the monitor's test jar).
  */
-final class SimulatedDay {
-    final List<EpisodeRecord> episodes = new ArrayList<>();
-    final List<AlertRecord> alerts = new ArrayList<>();
-    final List<DrillRecord> drills = new ArrayList<>();
-    final List<MinuteAggregate> minutes = new ArrayList<>();
+public final class SimulatedDay {
+    public final List<EpisodeRecord> episodes = new ArrayList<>();
+    public final List<AlertRecord> alerts = new ArrayList<>();
+    public final List<DrillRecord> drills = new ArrayList<>();
+    public final List<MinuteAggregate> minutes = new ArrayList<>();
     /** Seconds slouched according to the simulator's truth episodes. */
-    double truthSlouchedSeconds;
+    public double truthSlouchedSeconds;
 
     /** Simulates {@code minutes} of a random office session for {@code seed}, starting at {@code startMillis}. */
-    static SimulatedDay of(String wearer, long startMillis, double minutesLong, long seed) {
+    public static SimulatedDay of(String wearer, long startMillis, double minutesLong, long seed) {
         SimulatedDay day = new SimulatedDay();
         Session session = Scenario.randomOffice(minutesLong).compile(seed);
         for (Session.Episode e : session.episodes()) {
@@ -85,7 +86,7 @@ final class SimulatedDay {
         };
     }
 
-    List<HistoryRecord> records() {
+    public List<HistoryRecord> records() {
         List<HistoryRecord> all = new ArrayList<>();
         all.addAll(episodes);
         all.addAll(alerts);

@@ -1,10 +1,11 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
 import io.spinewatch.history.AlertRecord;
 import io.spinewatch.history.DrillRecord;
 import io.spinewatch.history.EpisodeRecord;
 import io.spinewatch.history.MinuteAggregate;
 import io.spinewatch.live.Angle;
+import io.spinewatch.report.ReportData;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

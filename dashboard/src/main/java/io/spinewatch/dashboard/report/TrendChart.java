@@ -1,5 +1,6 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
+import io.spinewatch.report.DaySummary;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;

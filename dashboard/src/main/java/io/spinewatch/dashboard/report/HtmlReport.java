@@ -1,7 +1,9 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
 import io.spinewatch.history.AlertRecord;
 import io.spinewatch.history.DrillRecord;
+import io.spinewatch.report.DaySummary;
+import io.spinewatch.report.ReportData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,9 @@ import java.util.Map;
 
 /**
  * The report as one self-contained HTML page: inline CSS, charts as inline SVG, no script and nothing
- * fetched from the network, so it opens offline, mails as one file and prints cleanly.
+ * fetched from the network, so it opens offline, mails as one file and prints cleanly. The figures are the
+ * monitor's ({@link ReportData}); the application jar lends {@link #write(ReportData, String, String, Path)} to the
+ * monitor's {@code report} and {@code replay --html} as their {@link io.spinewatch.app.ReportRenderer}.
  */
 public final class HtmlReport {
     /** Alerts listed in the table at most; the chart shows them all. */

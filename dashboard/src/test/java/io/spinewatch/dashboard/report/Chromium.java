@@ -1,4 +1,4 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

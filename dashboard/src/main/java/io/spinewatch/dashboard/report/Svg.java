@@ -1,4 +1,4 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
 import java.util.Locale;
 import java.util.Map;
