@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:the page was written",
             "1:the history could not be read or the page not written",
-            "2:a usage error, or a build without the HTML report (the application jar, ./spinewatch, has it)"})
+            "2:a usage error, or a build without the HTML report (the application jar has it)"})
 public final class ReportCommand implements Callable<Integer> {
     /** Where the page says its figures come from. */
     static final String SOURCE = "the stored history";
