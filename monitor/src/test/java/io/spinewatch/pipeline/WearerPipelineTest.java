@@ -238,6 +238,50 @@ class WearerPipelineTest {
         }
     }
 
+    /**
+     * Sitting up out of a slouch moves the pelvis forward like half a pelvic tilt. Without a prompt (the slouch is
+     * shorter than the alert hold) that movement must not be counted as a repetition of the tilts that follow.
+     */
+    @Nested
+    class UnpromptedAfterASlouch {
+        static final long[] SEEDS = {41, 42, 43, 44, 45};
+
+        List<io.spinewatch.feedback.DrillSet> sets(String script, long seed) {
+            ScenarioRun r = run(script, seed, ScenarioRun.ALL);
+            assertTrue(r.alerts.isEmpty(), "the slouch is shorter than the hold: no alert, no prompt " + r.alerts);
+            return r.drills;
+        }
+
+        @Test
+        void aSitUpAndTwoTiltsAreNoSet() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; upright 5s; pelvic_tilts 2 reps; upright 60s", seed);
+                assertTrue(sets.isEmpty(), "seed " + seed + ": " + sets);
+            }
+        }
+
+        @Test
+        void tiltsStraightOutOfASlouchCountOnlyTheTilts() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; pelvic_tilts 5 reps; upright 60s", seed);
+                assertEquals(1, sets.size(), "seed " + seed + ": " + sets);
+                assertEquals(5, sets.get(0).reps(), "seed " + seed + ": " + sets);
+            }
+        }
+
+        @Test
+        void tiltsShortlyAfterASlouchCountOnlyTheTilts() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; upright 5s; pelvic_tilts 5 reps; upright 60s", seed);
+                assertEquals(1, sets.size(), "seed " + seed + ": " + sets);
+                assertEquals(5, sets.get(0).reps(), "seed " + seed + ": " + sets);
+            }
+        }
+    }
+
     /** Masks by slot, for readability. */
     static final class SensorSet {
         static final int UPPER = 1, MID = 2, PELVIS = 4;
