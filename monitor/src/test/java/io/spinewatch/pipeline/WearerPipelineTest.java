@@ -282,6 +282,45 @@ class WearerPipelineTest {
         }
     }
 
+    /**
+     * The simulated slouch rounds the whole back and is reported as {@code posterior_pelvic_tilt}; its alert and
+     * the reminder two minutes later each bring a drill, and both must be drills the sensors count.
+     */
+    @Nested
+    class PromptedDrills {
+        @Test
+        void aLongRoundedBackSlouchGetsCountedPelvicTiltsAtTheAlertAndTheReminder() {
+            for (long seed : new long[] {51, 52}) {
+                List<DrillPrompt> prompts = new ArrayList<>();
+                Session s = Scenario.parse("t", "calibrate 12s; upright 30s; slouch 170s; upright 20s").compile(seed);
+                WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, new PostureListener() {
+                    @Override
+                    public void onDrillPrompt(DrillPrompt prompt) {
+                        prompts.add(prompt);
+                    }
+                });
+                p.calibrateDuring(s.calibration().startS(), s.calibration().endS());
+                Simulation.run(s, Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(seed)), new SimulationListener() {
+                    @Override
+                    public void onSample(SimulatedSample x) {
+                        p.onSample(x.imu());
+                    }
+
+                    @Override
+                    public void onTruth(TruthFrame f) {
+                    }
+                });
+                p.finish();
+                assertEquals(2, prompts.size(), "seed " + seed + ": the alert and one reminder " + prompts);
+                for (DrillPrompt d : prompts) {
+                    assertEquals(PosturePattern.POSTERIOR_PELVIC_TILT, d.cause().pattern().orElseThrow(), "seed " + seed);
+                    assertEquals("seated_pelvic_tilt", d.drill().id(), "seed " + seed + " at " + d.tSeconds());
+                    assertTrue(d.counted(), "seed " + seed + " at " + d.tSeconds());
+                }
+            }
+        }
+    }
+
     /** Masks by slot, for readability. */
     static final class SensorSet {
         static final int UPPER = 1, MID = 2, PELVIS = 4;
