@@ -11,7 +11,11 @@ import java.util.Optional;
  * a pause of {@value #PAUSE_INTERVALS} mean intervals (at least {@value #MIN_PAUSE_SECONDS} s, at
  * most {@value #MAX_PAUSE_SECONDS} s) or when the rhythm breaks. Walking, calibration and lost
  * signal reset everything, since gait rocks the pelvis in a rhythm of its own.
- * Allocation-free per update except when a set is reported.
+ *
+ * <p>Sitting up out of a slouch tilts the pelvis forward like the first half of a pelvic tilt. The pelvic-tilt
+ * counter therefore sees nothing while the wearer is slouched and for {@value #SIT_UP_SECONDS} s after; it then
+ * starts afresh from the posture the wearer sat up into (the prompted path waits just as long, see
+ * {@code WearerPipeline}). Allocation-free per update except when a set is reported.
  */
 public final class UnpromptedDrillDetector {
     /** Fewer repetitions than this is fidgeting, not a drill. */
@@ -20,6 +24,11 @@ public final class UnpromptedDrillDetector {
     public static final double PAUSE_INTERVALS = 2.5;
     public static final double MIN_PAUSE_SECONDS = 4;
     public static final double MAX_PAUSE_SECONDS = 30;
+    /**
+     * How long the wearer must be out of a slouch before pelvic tilts are counted, s: the slouched state ends a
+     * confirmation time after the sit-up began, and by then the rest of the sit-up takes well under a second.
+     */
+    public static final double SIT_UP_SECONDS = 1;
 
     private static final int PELVIS = 0;
     private static final int ROTATION = 1;
@@ -31,6 +40,9 @@ public final class UnpromptedDrillDetector {
     private final double[] runLastEndT = new double[2];
     private final double[] runFirstEndT = new double[2];
     private final boolean[] runOnFeet = new boolean[2];
+    /** When the wearer last left a slouch; NaN while slouched, or when no slouch is being settled from. */
+    private double sitUpSinceSeconds = Double.NaN;
+    private boolean slouched;
     private long setsReported;
     private DrillSet pending;
 
@@ -56,9 +68,11 @@ public final class UnpromptedDrillDetector {
                 counters[i].reset();
                 runReps[i] = 0;
             }
+            slouched = false;
+            sitUpSinceSeconds = Double.NaN;
             return Optional.empty();
         }
-        DrillSet found = step(PELVIS, tSeconds, state, pelvicTiltDeg);
+        DrillSet found = step(PELVIS, tSeconds, state, settledTilt(tSeconds, state, pelvicTiltDeg));
         DrillSet other = step(ROTATION, tSeconds, state, thoracicRotationDeg);
         // both ending on the same sample is rare; the later one is reported on the next update
         if (found == null) {
@@ -71,6 +85,30 @@ public final class UnpromptedDrillDetector {
             pending = null;
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The pelvic tilt, or NaN while slouched and until the wearer has sat up for {@link #SIT_UP_SECONDS}; the
+     * counter restarts then, so the sit-up neither counts nor leaves its baseline at the slouched tilt.
+     */
+    private double settledTilt(double t, PostureState state, double tiltDeg) {
+        if (state == PostureState.SLOUCHED) {
+            if (!slouched) {
+                slouched = true;
+                counters[PELVIS].reset();
+            }
+            sitUpSinceSeconds = Double.NaN;
+            return Double.NaN;
+        }
+        if (slouched) {
+            slouched = false;
+            sitUpSinceSeconds = t;
+        }
+        if (Double.isNaN(sitUpSinceSeconds)) return tiltDeg;
+        if (t - sitUpSinceSeconds < SIT_UP_SECONDS) return Double.NaN;
+        sitUpSinceSeconds = Double.NaN;
+        counters[PELVIS].reset();
+        return tiltDeg;
     }
 
     private DrillSet step(int i, double t, PostureState state, double angleDeg) {

@@ -52,8 +52,8 @@ public final class WearerPipeline implements SampleListener {
     private static final double DRILL_GUARD_SECONDS = 10;
     /** Trunk lean beyond which a pelvic excursion is a reach, not a tilt drill, deg (a cat/cow leans up to ~25). */
     private static final double REACH_LEAN_DEG = 30;
-    /** How long the wearer must be out of the alerted slouch before a prompted drill is counted, s. */
-    private static final double SIT_UP_SECONDS = 1;
+    /** How long the wearer must be out of the alerted slouch before a prompted drill is counted, s (as unprompted). */
+    private static final double SIT_UP_SECONDS = UnpromptedDrillDetector.SIT_UP_SECONDS;
     /** ... and only when its last {@link #DRILL_GUARD_REPS} repetitions came within this time, s (a drill's rhythm). */
     private static final double DRILL_GUARD_RUN_SECONDS = 40;
 

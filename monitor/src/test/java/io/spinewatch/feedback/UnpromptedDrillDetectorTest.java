@@ -72,9 +72,57 @@ class UnpromptedDrillDetectorTest {
             for (int i = 0; i < 4; i++) s.cosineRep(-12, 3);
             s.rest(45);
             for (int i = 0; i < 5; i++) s.cosineRep(-12, 3);
-            List<DrillSet> sets = run(new UnpromptedDrillDetector(), SLOUCHED, s.rest(40), null);
+            List<DrillSet> sets = run(new UnpromptedDrillDetector(), UPRIGHT, s.rest(40), null);
             assertEquals(List.of(4, 5), sets.stream().map(DrillSet::reps).toList());
             assertTrue(sets.get(1).startSeconds() > sets.get(0).endSeconds() + 40);
+        }
+    }
+
+    /**
+     * Sitting up out of a slouch tilts the pelvis forward by as much as a tilt drill does. Modelled on the
+     * simulator's wearer through the pipeline: a 13 deg posterior slump, a 2 s sit-up after which the state leaves
+     * slouched, and tilts that rock the pelvis back and then forward by 14 deg each way.
+     */
+    @Nested
+    class SittingUpOutOfASlouch {
+        static final double SLOUCH_TILT_DEG = 13;
+        static final double SIT_UP_MOVE_SECONDS = 2;
+
+        /** Sitting, a 20 s slouch, the sit-up, {@code restSeconds}, then {@code reps} tilts: the sets found. */
+        List<DrillSet> afterSlouch(long seed, double restSeconds, int reps) {
+            Signals s = new Signals(seed, 0.3).rest(3).move(SLOUCH_TILT_DEG, 5).rest(20);
+            double sitUpT = s.time();
+            s.move(-SLOUCH_TILT_DEG, SIT_UP_MOVE_SECONDS).rest(restSeconds).sine(14, 4, reps).rest(40);
+            double slouchedFrom = 3 + 5; // confirmed 3 s after the rule is met, part-way into the slump
+            double slouchedUntil = sitUpT + SIT_UP_MOVE_SECONDS;
+            UnpromptedDrillDetector d = new UnpromptedDrillDetector();
+            List<DrillSet> sets = new ArrayList<>();
+            for (double[] x : s.samples) {
+                PostureState state = x[0] >= slouchedFrom && x[0] < slouchedUntil ? SLOUCHED : UPRIGHT;
+                d.update(x[0], state, x[1], Double.NaN).ifPresent(sets::add);
+            }
+            return sets;
+        }
+
+        @Test
+        void aSitUpAndTwoTiltsAreNoSet() {
+            for (long seed = 1; seed <= 5; seed++) {
+                assertEquals(List.of(), afterSlouch(seed, 5, 2), "seed " + seed);
+            }
+        }
+
+        @Test
+        void onlyTheTiltsAfterTheSitUpCount() {
+            for (long seed = 1; seed <= 5; seed++) {
+                List<DrillSet> sets = afterSlouch(seed, 5, 5);
+                assertEquals(List.of(5), sets.stream().map(DrillSet::reps).toList(), "seed " + seed + ": " + sets);
+            }
+        }
+
+        @Test
+        void tiltsWhileSlouchedAreNotCounted() {
+            List<DrillSet> sets = run(new UnpromptedDrillDetector(), SLOUCHED, tilts(7, 6, 3), null);
+            assertTrue(sets.isEmpty(), sets.toString());
         }
     }
 

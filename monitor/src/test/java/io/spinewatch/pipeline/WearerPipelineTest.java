@@ -238,6 +238,89 @@ class WearerPipelineTest {
         }
     }
 
+    /**
+     * Sitting up out of a slouch moves the pelvis forward like half a pelvic tilt. Without a prompt (the slouch is
+     * shorter than the alert hold) that movement must not be counted as a repetition of the tilts that follow.
+     */
+    @Nested
+    class UnpromptedAfterASlouch {
+        static final long[] SEEDS = {41, 42, 43, 44, 45};
+
+        List<io.spinewatch.feedback.DrillSet> sets(String script, long seed) {
+            ScenarioRun r = run(script, seed, ScenarioRun.ALL);
+            assertTrue(r.alerts.isEmpty(), "the slouch is shorter than the hold: no alert, no prompt " + r.alerts);
+            return r.drills;
+        }
+
+        @Test
+        void aSitUpAndTwoTiltsAreNoSet() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; upright 5s; pelvic_tilts 2 reps; upright 60s", seed);
+                assertTrue(sets.isEmpty(), "seed " + seed + ": " + sets);
+            }
+        }
+
+        @Test
+        void tiltsStraightOutOfASlouchCountOnlyTheTilts() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; pelvic_tilts 5 reps; upright 60s", seed);
+                assertEquals(1, sets.size(), "seed " + seed + ": " + sets);
+                assertEquals(5, sets.get(0).reps(), "seed " + seed + ": " + sets);
+            }
+        }
+
+        @Test
+        void tiltsShortlyAfterASlouchCountOnlyTheTilts() {
+            for (long seed : SEEDS) {
+                List<io.spinewatch.feedback.DrillSet> sets =
+                        sets("calibrate 12s; upright 30s; slouch 20s; upright 5s; pelvic_tilts 5 reps; upright 60s", seed);
+                assertEquals(1, sets.size(), "seed " + seed + ": " + sets);
+                assertEquals(5, sets.get(0).reps(), "seed " + seed + ": " + sets);
+            }
+        }
+    }
+
+    /**
+     * The simulated slouch rounds the whole back and is reported as {@code posterior_pelvic_tilt}; its alert and
+     * the reminder two minutes later each bring a drill, and both must be drills the sensors count.
+     */
+    @Nested
+    class PromptedDrills {
+        @Test
+        void aLongRoundedBackSlouchGetsCountedPelvicTiltsAtTheAlertAndTheReminder() {
+            for (long seed : new long[] {51, 52}) {
+                List<DrillPrompt> prompts = new ArrayList<>();
+                Session s = Scenario.parse("t", "calibrate 12s; upright 30s; slouch 170s; upright 20s").compile(seed);
+                WearerPipeline p = new WearerPipeline(PipelineParams.DEFAULT, ScenarioRun.CATALOGUE, new PostureListener() {
+                    @Override
+                    public void onDrillPrompt(DrillPrompt prompt) {
+                        prompts.add(prompt);
+                    }
+                });
+                p.calibrateDuring(s.calibration().startS(), s.calibration().endS());
+                Simulation.run(s, Simulation.Config.of(100, SensorNoise.REALISTIC, Mountings.random(seed)), new SimulationListener() {
+                    @Override
+                    public void onSample(SimulatedSample x) {
+                        p.onSample(x.imu());
+                    }
+
+                    @Override
+                    public void onTruth(TruthFrame f) {
+                    }
+                });
+                p.finish();
+                assertEquals(2, prompts.size(), "seed " + seed + ": the alert and one reminder " + prompts);
+                for (DrillPrompt d : prompts) {
+                    assertEquals(PosturePattern.POSTERIOR_PELVIC_TILT, d.cause().pattern().orElseThrow(), "seed " + seed);
+                    assertEquals("seated_pelvic_tilt", d.drill().id(), "seed " + seed + " at " + d.tSeconds());
+                    assertTrue(d.counted(), "seed " + seed + " at " + d.tSeconds());
+                }
+            }
+        }
+    }
+
     /** Masks by slot, for readability. */
     static final class SensorSet {
         static final int UPPER = 1, MID = 2, PELVIS = 4;
