@@ -314,9 +314,9 @@ abstract class StoreContract {
                 assertEquals(1, Migrator.migrate(c, 1));
                 assertEquals(1, Migrator.currentVersion(c));
                 try (Statement s = c.createStatement()) {
-                    // ann 08:00 in two parts of 30 s, as version 1 wrote a restart; 08:01 once.
-                    s.executeUpdate(v1Row("ann", EIGHT, 30, 0, 10, 5, null));
-                    s.executeUpdate(v1Row("ann", EIGHT, 0, 30, 20, 8, new double[] {3, 1, 9}));
+                    // ann 08:00 in parts of 40 s and 20 s, as version 1 wrote a restart; 08:01 once.
+                    s.executeUpdate(v1Row("ann", EIGHT, 40, 0, 10, 5, null));
+                    s.executeUpdate(v1Row("ann", EIGHT, 0, 20, 20, 8, new double[] {3, 1, 9}));
                     s.executeUpdate(v1Row("ann", EIGHT + MIN, 15, 45, 12, 2, new double[] {4, 4, 4}));
                     // bob 08:00 three times, 40 s each: overlapping parts, 120 s in all.
                     s.executeUpdate(v1Row("bob", EIGHT, 40, 0, 0, 0, null));
@@ -334,19 +334,19 @@ abstract class StoreContract {
             List<MinuteAggregate> ann = store.minutes("ann", 0, Long.MAX_VALUE);
             assertEquals(2, ann.size());
             MinuteAggregate m = ann.get(0);
-            assertEquals(30, m.seconds("upright"), 1e-9);
-            assertEquals(30, m.seconds("slouched"), 1e-9);
+            assertEquals(40, m.seconds("upright"), 1e-9);
+            assertEquals(20, m.seconds("slouched"), 1e-9);
             AngleStats lumbar = m.angles().get(Angle.LUMBAR_FLEXION);
-            assertEquals(15, lumbar.meanDeg(), 1e-9, "version 1 rows weigh by their seconds in states");
+            assertEquals((10 * 40 + 20 * 20) / 60.0, lumbar.meanDeg(), 1e-9, "version 1 rows weigh by their seconds in states");
             assertEquals(5, lumbar.minDeg(), 1e-9);
             assertEquals(30, lumbar.maxDeg(), 1e-9);
             assertEquals(60, lumbar.measuredSeconds(), 1e-9);
-            assertEquals(new AngleStats(3, 1, 9, 30), m.angles().get(Angle.TRUNK_LEAN));
+            assertEquals(new AngleStats(3, 1, 9, 20), m.angles().get(Angle.TRUNK_LEAN));
             assertFalse(m.angles().containsKey(Angle.THORACIC_FLEXION), "NULL in both rows stays NULL");
             // The same rule as the store's: the migration's row equals MinuteAggregate.merge of the two parts.
             MinuteAggregate javaMerge = MinuteAggregate.merge(
-                    part("ann", EIGHT, Map.of("upright", 30.0), new double[] {10, 5, 20, 30}, null),
-                    part("ann", EIGHT, Map.of("slouched", 30.0), new double[] {20, 8, 30, 30}, new double[] {3, 1, 9, 30}));
+                    part("ann", EIGHT, Map.of("upright", 40.0), new double[] {10, 5, 20, 40}, null),
+                    part("ann", EIGHT, Map.of("slouched", 20.0), new double[] {20, 8, 30, 20}, new double[] {3, 1, 9, 20}));
             assertEquals(javaMerge, m);
             MinuteAggregate single = ann.get(1);
             assertEquals(new AngleStats(12, 2, 22, 60), single.angles().get(Angle.LUMBAR_FLEXION), "a single row keeps its values");
