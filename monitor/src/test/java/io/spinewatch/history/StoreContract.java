@@ -349,7 +349,15 @@ abstract class StoreContract {
                     part("ann", EIGHT, Map.of("slouched", 20.0), new double[] {20, 8, 30, 20}, new double[] {3, 1, 9, 20}));
             assertEquals(javaMerge, m);
             MinuteAggregate single = ann.get(1);
-            assertEquals(new AngleStats(12, 2, 22, 60), single.angles().get(Angle.LUMBAR_FLEXION), "a single row keeps its values");
+            assertEquals(new AngleStats(12, 2, 22, 60), single.angles().get(Angle.LUMBAR_FLEXION),
+                    "a single row keeps its values; read with the weight of its seconds in states");
+            try (Connection c = location.connect(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT lumbar_flexion_measured_s FROM minute_aggregate WHERE wearer_id = 'ann' "
+                         + "AND minute_ms = " + (EIGHT + MIN))) {
+                r.next();
+                r.getDouble(1);
+                assertTrue(r.wasNull(), "a single version 1 row is not rewritten");
+            }
             assertEquals(new AngleStats(4, 4, 4, 60), single.angles().get(Angle.TRUNK_LEAN));
 
             MinuteAggregate bob = store.minutes("bob", 0, Long.MAX_VALUE).get(0);
