@@ -13,9 +13,14 @@ ALTER TABLE minute_aggregate ADD COLUMN thoracic_flexion_measured_s DOUBLE PRECI
 ALTER TABLE minute_aggregate ADD COLUMN pelvic_tilt_measured_s DOUBLE PRECISION;
 ALTER TABLE minute_aggregate ADD COLUMN trunk_lean_measured_s DOUBLE PRECISION;
 
--- The wearer-minutes there more than once, merged: seconds per state summed; per angle the mean weighted by
--- the row's seconds in states (w; the plain mean of the means when those are all 0), the lowest minimum, the
--- highest maximum, the weights summed. SUM, MIN, MAX and AVG skip NULLs: an angle no row has stays NULL.
+-- The wearer-minutes there more than once. Their keys first, in a work table with an index: H2 then groups
+-- and deletes only those rows instead of the whole table.
+CREATE TABLE minute_aggregate_v2_twice AS
+SELECT wearer_id, minute_ms FROM minute_aggregate GROUP BY wearer_id, minute_ms HAVING COUNT(*) > 1;
+CREATE INDEX minute_aggregate_v2_twice_key ON minute_aggregate_v2_twice (wearer_id, minute_ms);
+-- Merged: seconds per state summed; per angle the mean weighted by the row's seconds in states (w; the plain
+-- mean of the means when those are all 0), the lowest minimum, the highest maximum, the weights summed. SUM,
+-- MIN, MAX and AVG skip NULLs: an angle no row has stays NULL.
 CREATE TABLE minute_aggregate_v2_merged AS
 SELECT wearer_id, minute_ms,
     SUM(calibrating_s) AS calibrating_s,
@@ -53,14 +58,12 @@ FROM (SELECT r.*,
         CASE WHEN pelvic_tilt_mean_deg IS NOT NULL THEN row_s END AS pelvic_tilt_w,
         CASE WHEN trunk_lean_mean_deg IS NOT NULL THEN row_s END AS trunk_lean_w
     FROM (SELECT m.*, calibrating_s + upright_s + slouched_s + leaning_s + standing_s + walking_s + no_signal_s + other_s AS row_s
-        FROM minute_aggregate m) r) weighted
-GROUP BY wearer_id, minute_ms
-HAVING COUNT(*) > 1;
+        FROM minute_aggregate m WHERE EXISTS (SELECT 1 FROM minute_aggregate_v2_twice t
+            WHERE t.wearer_id = m.wearer_id AND t.minute_ms = m.minute_ms)) r) weighted
+GROUP BY wearer_id, minute_ms;
 
--- Without it H2 scans the work table once per row of minute_aggregate in the DELETE below.
-CREATE INDEX minute_aggregate_v2_merged_key ON minute_aggregate_v2_merged (wearer_id, minute_ms);
-DELETE FROM minute_aggregate WHERE EXISTS (SELECT 1 FROM minute_aggregate_v2_merged m
-    WHERE m.wearer_id = minute_aggregate.wearer_id AND m.minute_ms = minute_aggregate.minute_ms);
+DELETE FROM minute_aggregate WHERE EXISTS (SELECT 1 FROM minute_aggregate_v2_twice t
+    WHERE t.wearer_id = minute_aggregate.wearer_id AND t.minute_ms = minute_aggregate.minute_ms);
 
 -- Parts that overlap (more than 60 s together) are scaled back to 60 s, as the accumulator does with rounding;
 -- the mean is kept within min..max against rounding.
@@ -85,6 +88,7 @@ FROM (SELECT m.*, CASE WHEN total_s > 60 THEN 60 / total_s ELSE 1 END AS f
     FROM minute_aggregate_v2_merged m) scaled;
 
 DROP TABLE minute_aggregate_v2_merged;
+DROP TABLE minute_aggregate_v2_twice;
 
 -- The unique constraint's index serves the (wearer_id, minute_ms) lookups the old index did.
 DROP INDEX minute_by_wearer_time;
