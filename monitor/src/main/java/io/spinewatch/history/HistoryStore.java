@@ -266,7 +266,7 @@ public final class HistoryStore implements AutoCloseable {
             double min = r.getDouble(col++);
             double max = r.getDouble(col++);
             double measured = r.getDouble(col++);
-            // Migration V2 fills the weight of older rows; a row written by hand without it gets the V2 default.
+            // NULL: a row from schema version 1, which kept no weight; its seconds in states are the weight (as in V2).
             if (r.wasNull()) {
                 measured = total;
             }
