@@ -61,7 +61,11 @@ public final class HistoryStore implements AutoCloseable {
         return Migrator.currentVersion(connection);
     }
 
-    /** Writes the records in one transaction: all of them are stored, or (on an exception) none. */
+    /**
+     * Writes the records in one transaction: all of them are stored, or (on an exception) none. A minute
+     * aggregate whose wearer-minute is already stored, or comes twice in the batch, is merged into that one row
+     * ({@link MinuteAggregate#merge}): a monitor restarted within a minute writes the minute in two parts.
+     */
     public synchronized void write(List<? extends HistoryRecord> records) throws SQLException {
         if (records.isEmpty()) {
             return;
@@ -73,12 +77,12 @@ public final class HistoryStore implements AutoCloseable {
              PreparedStatement alert = connection.prepareStatement(
                      "INSERT INTO alert (wearer_id, t_ms, kind, delivered, reason) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement drill = connection.prepareStatement(
-                     "INSERT INTO drill (wearer_id, drill_id, start_ms, end_ms, reps, prompted, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement minute = connection.prepareStatement(minuteInsertSql())) {
+                     "INSERT INTO drill (wearer_id, drill_id, start_ms, end_ms, reps, prompted, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             boolean episodes = false;
             boolean alerts = false;
             boolean drills = false;
-            boolean minutes = false;
+            // Parts of one wearer-minute within the batch are merged first, so each is looked up once.
+            Map<String, MinuteAggregate> minutes = new LinkedHashMap<>();
             for (HistoryRecord r : records) {
                 if (r instanceof WearerZone z) {
                     // Rare, and the batch must see its own earlier rows: run these at once.
@@ -115,9 +119,7 @@ public final class HistoryStore implements AutoCloseable {
                     drill.addBatch();
                     drills = true;
                 } else if (r instanceof MinuteAggregate m) {
-                    bindMinute(minute, m);
-                    minute.addBatch();
-                    minutes = true;
+                    minutes.merge(m.minuteStartMillis() + " " + m.wearerId(), m, MinuteAggregate::merge);
                 }
             }
             if (episodes) {
@@ -129,8 +131,8 @@ public final class HistoryStore implements AutoCloseable {
             if (drills) {
                 drill.executeBatch();
             }
-            if (minutes) {
-                minute.executeBatch();
+            if (!minutes.isEmpty()) {
+                writeMinutes(minutes.values());
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -139,21 +141,85 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static String minuteInsertSql() {
-        StringBuilder cols = new StringBuilder("wearer_id, minute_ms");
+    /**
+     * Inserts each minute, or merges it into the stored row of its wearer-minute. The row is read
+     * {@code FOR UPDATE}, so a second writer of the same wearer-minute waits for this transaction. Two writers
+     * inserting the same new wearer-minute at once: the unique constraint fails the later batch, which the
+     * writer rolls back and retries, and the retry finds the row and merges.
+     */
+    private void writeMinutes(Iterable<MinuteAggregate> minutes) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement("SELECT " + minuteColumns()
+                     + " FROM minute_aggregate WHERE wearer_id = ? AND minute_ms = ? FOR UPDATE");
+             PreparedStatement insert = connection.prepareStatement(minuteInsertSql());
+             PreparedStatement update = connection.prepareStatement(minuteUpdateSql())) {
+            boolean inserts = false;
+            boolean updates = false;
+            for (MinuteAggregate m : minutes) {
+                find.setString(1, m.wearerId());
+                find.setLong(2, m.minuteStartMillis());
+                MinuteAggregate stored = null;
+                try (ResultSet r = find.executeQuery()) {
+                    if (r.next()) {
+                        stored = readMinute(m.wearerId(), r);
+                    }
+                }
+                if (stored == null) {
+                    bindMinute(insert, m);
+                    insert.addBatch();
+                    inserts = true;
+                } else {
+                    MinuteAggregate merged = MinuteAggregate.merge(stored, m);
+                    int col = bindMinuteValues(update, 1, merged);
+                    update.setString(col++, m.wearerId());
+                    update.setLong(col, m.minuteStartMillis());
+                    update.addBatch();
+                    updates = true;
+                }
+            }
+            if (inserts) {
+                insert.executeBatch();
+            }
+            if (updates) {
+                update.executeBatch();
+            }
+        }
+    }
+
+    /** The value columns of a minute: seconds per state, then each angle's mean, min, max and measured seconds. */
+    private static List<String> minuteValueColumns() {
+        List<String> cols = new ArrayList<>();
         for (String s : MINUTE_STATES) {
-            cols.append(", ").append(s).append("_s");
+            cols.add(s + "_s");
         }
         for (String a : ANGLE_COLUMNS) {
-            cols.append(", ").append(a).append("_mean_deg, ").append(a).append("_min_deg, ").append(a).append("_max_deg");
+            cols.addAll(List.of(a + "_mean_deg", a + "_min_deg", a + "_max_deg", a + "_measured_s"));
         }
-        int n = 2 + MINUTE_STATES.size() + 3 * ANGLE_COLUMNS.length;
-        return "INSERT INTO minute_aggregate (" + cols + ") VALUES (" + "?, ".repeat(n - 1) + "?)";
+        return cols;
+    }
+
+    private static String minuteColumns() {
+        return "minute_ms, " + String.join(", ", minuteValueColumns());
+    }
+
+    private static String minuteInsertSql() {
+        List<String> cols = minuteValueColumns();
+        return "INSERT INTO minute_aggregate (wearer_id, minute_ms, " + String.join(", ", cols) + ") VALUES (?, ?"
+                + ", ?".repeat(cols.size()) + ")";
+    }
+
+    private static String minuteUpdateSql() {
+        return "UPDATE minute_aggregate SET " + String.join(" = ?, ", minuteValueColumns())
+                + " = ? WHERE wearer_id = ? AND minute_ms = ?";
     }
 
     private static void bindMinute(PreparedStatement p, MinuteAggregate m) throws SQLException {
         p.setString(1, m.wearerId());
         p.setLong(2, m.minuteStartMillis());
+        bindMinuteValues(p, 3, m);
+    }
+
+    /** Binds the value columns from parameter {@code col} on; returns the next parameter index. */
+    private static int bindMinuteValues(PreparedStatement p, int col, MinuteAggregate m) throws SQLException {
         double other = 0;
         for (Map.Entry<String, Double> e : m.secondsByState().entrySet()) {
             int i = MINUTE_STATES.indexOf(e.getKey());
@@ -161,22 +227,54 @@ public final class HistoryStore implements AutoCloseable {
                 other += e.getValue();
             }
         }
-        int col = 3;
         for (String s : MINUTE_STATES) {
             p.setDouble(col++, s.equals("other") ? other : m.seconds(s));
         }
         for (Angle a : Angle.values()) {
             AngleStats st = m.angles().get(a);
             if (st == null) {
-                p.setNull(col++, Types.DOUBLE);
-                p.setNull(col++, Types.DOUBLE);
-                p.setNull(col++, Types.DOUBLE);
+                for (int k = 0; k < 4; k++) {
+                    p.setNull(col++, Types.DOUBLE);
+                }
             } else {
                 p.setDouble(col++, st.meanDeg());
                 p.setDouble(col++, st.minDeg());
                 p.setDouble(col++, st.maxDeg());
+                p.setDouble(col++, st.measuredSeconds());
             }
         }
+        return col;
+    }
+
+    /** A row of {@link #minuteColumns()} as an aggregate. */
+    private static MinuteAggregate readMinute(String wearerId, ResultSet r) throws SQLException {
+        int col = 1;
+        long minute = r.getLong(col++);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        double total = 0;
+        for (String s : MINUTE_STATES) {
+            double v = r.getDouble(col++);
+            if (v > 0) {
+                seconds.put(s, v);
+                total += v;
+            }
+        }
+        Map<Angle, AngleStats> angles = new EnumMap<>(Angle.class);
+        for (Angle a : Angle.values()) {
+            double mean = r.getDouble(col++);
+            boolean none = r.wasNull();
+            double min = r.getDouble(col++);
+            double max = r.getDouble(col++);
+            double measured = r.getDouble(col++);
+            // NULL: a row from schema version 1, which kept no weight; its seconds in states are the weight (as in V2).
+            if (r.wasNull()) {
+                measured = total;
+            }
+            if (!none) {
+                angles.put(a, new AngleStats(mean, min, max, measured));
+            }
+        }
+        return new MinuteAggregate(wearerId, minute, seconds, angles);
     }
 
     /** Episodes of the wearer overlapping {@code [fromMillis, toMillis)}, by start time (not clipped). */
@@ -237,43 +335,17 @@ public final class HistoryStore implements AutoCloseable {
         return out;
     }
 
-    /** Minute aggregates of the wearer for minutes starting in {@code [fromMillis, toMillis)}, by minute. */
+    /** Minute aggregates of the wearer for minutes starting in {@code [fromMillis, toMillis)}, by minute: one per minute. */
     public synchronized List<MinuteAggregate> minutes(String wearerId, long fromMillis, long toMillis) throws SQLException {
         List<MinuteAggregate> out = new ArrayList<>();
-        StringBuilder cols = new StringBuilder("minute_ms");
-        for (String s : MINUTE_STATES) {
-            cols.append(", ").append(s).append("_s");
-        }
-        for (String a : ANGLE_COLUMNS) {
-            cols.append(", ").append(a).append("_mean_deg, ").append(a).append("_min_deg, ").append(a).append("_max_deg");
-        }
-        try (PreparedStatement p = connection.prepareStatement("SELECT " + cols + " FROM minute_aggregate "
-                + "WHERE wearer_id = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms, id")) {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + minuteColumns() + " FROM minute_aggregate "
+                + "WHERE wearer_id = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
             p.setString(1, wearerId);
             p.setLong(2, fromMillis);
             p.setLong(3, toMillis);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    int col = 1;
-                    long minute = r.getLong(col++);
-                    Map<String, Double> seconds = new LinkedHashMap<>();
-                    for (String s : MINUTE_STATES) {
-                        double v = r.getDouble(col++);
-                        if (v > 0) {
-                            seconds.put(s, v);
-                        }
-                    }
-                    Map<Angle, AngleStats> angles = new EnumMap<>(Angle.class);
-                    for (Angle a : Angle.values()) {
-                        double mean = r.getDouble(col++);
-                        boolean none = r.wasNull();
-                        double min = r.getDouble(col++);
-                        double max = r.getDouble(col++);
-                        if (!none) {
-                            angles.put(a, new AngleStats(mean, min, max));
-                        }
-                    }
-                    out.add(new MinuteAggregate(wearerId, minute, seconds, angles));
+                    out.add(readMinute(wearerId, r));
                 }
             }
         } finally {

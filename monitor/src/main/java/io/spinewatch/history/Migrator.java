@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  */
 public final class Migrator {
     /** The scripts, oldest first; a new schema version appends one line here and one file. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__merge_split_minutes.sql");
 
     /**
      * Key of the PostgreSQL advisory lock held by each migration transaction: the ASCII bytes of
@@ -61,14 +61,19 @@ public final class Migrator {
      * @throws SQLException if a script fails or an applied script's checksum changed
      */
     public static int migrate(Connection c) throws SQLException {
+        return migrate(c, latestVersion());
+    }
+
+    /** Applies the scripts up to {@code upToVersion} only: how a test builds a database of an older version. */
+    static int migrate(Connection c, int upToVersion) throws SQLException {
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         if (postgres) {
-            return migrateLocked(c, true);
+            return migrateLocked(c, true, upToVersion);
         }
         ReentrantLock lock = H2_LOCKS.computeIfAbsent(c.getMetaData().getURL(), url -> new ReentrantLock());
         lock.lock();
         try {
-            return migrateLocked(c, false);
+            return migrateLocked(c, false, upToVersion);
         } finally {
             lock.unlock();
         }
@@ -86,7 +91,7 @@ public final class Migrator {
         }
     }
 
-    private static int migrateLocked(Connection c, boolean postgres) throws SQLException {
+    private static int migrateLocked(Connection c, boolean postgres, int upToVersion) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -99,6 +104,9 @@ public final class Migrator {
             c.commit();
             int ran = 0;
             for (Script script : scripts()) {
+                if (script.version() > upToVersion) {
+                    break;
+                }
                 lock(c, postgres);
                 // Read under the lock: another monitor may have applied it while this one waited.
                 Long applied = appliedChecksum(c, script.version());

@@ -90,7 +90,7 @@ public final class MinuteAccumulator {
         for (int k = 0; k < ANGLES.length; k++) {
             if (min[k] <= max[k]) {
                 double mean = weight[k] > 0 ? sum[k] / weight[k] : (min[k] + max[k]) / 2;
-                a.put(ANGLES[k], new AngleStats(Math.min(max[k], Math.max(min[k], mean)), min[k], max[k]));
+                a.put(ANGLES[k], new AngleStats(Math.min(max[k], Math.max(min[k], mean)), min[k], max[k], weight[k] * scale));
             }
         }
         MinuteAggregate m = new MinuteAggregate(wearerId, minuteStart, s, a);

@@ -44,6 +44,39 @@ public record MinuteAggregate(String wearerId, long minuteStartMillis, Map<Strin
         angles = angles.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(angles));
     }
 
+    /**
+     * The two parts of one wearer-minute as one, as a monitor restarted within a minute writes it twice: seconds
+     * per state summed, each angle merged by {@link AngleStats#merge} (an angle only one part measured is taken
+     * from that part). Should the parts overlap (a clock set back, say) and hold more than 60 s together, the
+     * seconds, the angles' measured seconds included, are scaled back to 60 s, as {@link MinuteAccumulator} does
+     * with rounding. The same rule as migration {@code V2__merge_split_minutes.sql}.
+     *
+     * @throws IllegalArgumentException if the two are not of the same wearer and minute
+     */
+    public static MinuteAggregate merge(MinuteAggregate a, MinuteAggregate b) {
+        if (!a.wearerId.equals(b.wearerId) || a.minuteStartMillis != b.minuteStartMillis) {
+            throw new IllegalArgumentException("not the same wearer-minute: " + a.wearerId + "@" + a.minuteStartMillis
+                    + ", " + b.wearerId + "@" + b.minuteStartMillis);
+        }
+        Map<String, Double> s = new LinkedHashMap<>(a.secondsByState);
+        b.secondsByState.forEach((state, v) -> s.merge(state, v, Double::sum));
+        double total = 0;
+        for (double v : s.values()) {
+            total += v;
+        }
+        double scale = total > 60 ? 60 / total : 1;
+        if (scale < 1) {
+            s.replaceAll((state, v) -> v * scale);
+        }
+        Map<Angle, AngleStats> angles = new EnumMap<>(Angle.class);
+        angles.putAll(a.angles);
+        b.angles.forEach((angle, st) -> angles.merge(angle, st, AngleStats::merge));
+        if (scale < 1) {
+            angles.replaceAll((angle, st) -> st.scaled(scale));
+        }
+        return new MinuteAggregate(a.wearerId, a.minuteStartMillis, s, angles);
+    }
+
     /** Seconds in the given state, 0 when absent. */
     public double seconds(String state) {
         return secondsByState.getOrDefault(state, 0.0);

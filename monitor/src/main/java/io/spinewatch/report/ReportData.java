@@ -78,11 +78,30 @@ public record ReportData(String wearerId, ZoneId zone, LocalDate first, LocalDat
             }
         }
         mi.sort(Comparator.comparingLong(MinuteAggregate::minuteStartMillis));
+        mi = oneRowPerMinute(mi);
         List<DaySummary> trend = new ArrayList<>();
         for (LocalDate d = trendStart(first); !d.isAfter(trendEnd(last)); d = d.plusDays(1)) {
             trend.add(summarise(wearerId, zone, d, episodes, alerts, drills));
         }
         return new ReportData(wearerId, zone, first, last, ep, al, dr, mi, trend);
+    }
+
+    /**
+     * The sorted minutes with the parts of a minute merged ({@link MinuteAggregate#merge}): the store keeps one
+     * row per minute, but records handed in from elsewhere may hold one minute in parts, and the chart must draw
+     * it once, its mean weighted by the seconds behind each part.
+     */
+    private static List<MinuteAggregate> oneRowPerMinute(List<MinuteAggregate> sorted) {
+        List<MinuteAggregate> out = new ArrayList<>(sorted.size());
+        for (MinuteAggregate m : sorted) {
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).minuteStartMillis() == m.minuteStartMillis()) {
+                out.set(last, MinuteAggregate.merge(out.get(last), m));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /**

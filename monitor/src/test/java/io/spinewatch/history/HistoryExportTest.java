@@ -29,7 +29,7 @@ class HistoryExportTest {
                 List.of(new AlertRecord("ann", T + 30_000, "slouch", false, AWKWARD)),
                 List.of(new DrillRecord("ann", "chin_tucks", T + 100_000, T + 160_000, 8, true, "done")),
                 List.of(new MinuteAggregate("ann", T, Map.of("slouched", 60.0),
-                        Map.of(Angle.LUMBAR_FLEXION, new AngleStats(21.25, 12, 30)))));
+                        Map.of(Angle.LUMBAR_FLEXION, new AngleStats(21.25, 12, 30, 60)))));
     }
 
     @Nested

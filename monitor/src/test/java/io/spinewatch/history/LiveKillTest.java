@@ -142,6 +142,13 @@ class LiveKillTest {
             }
             DayTotals after = store.dayTotals(WEARER, LocalDate.now(), ZoneId.systemDefault());
             assertTrue(after.seconds("calibrating") > stored.seconds("calibrating"), "the restart added its calibration: " + after);
+            // The restart continues the stored timeline, often within a stored minute: still one row per minute.
+            List<MinuteAggregate> minutes = store.minutes(WEARER, 0, Long.MAX_VALUE);
+            assertEquals(minutes.size(), minutes.stream().mapToLong(MinuteAggregate::minuteStartMillis).distinct().count(),
+                    "a minute stored twice");
+            for (MinuteAggregate m : minutes) {
+                assertTrue(m.secondsByState().values().stream().mapToDouble(Double::doubleValue).sum() <= 60 + 1e-6, m.toString());
+            }
         }
     }
 

@@ -35,7 +35,9 @@ class MinuteAccumulatorTest {
             assertEquals(59.9, lumbar.maxDeg(), 1e-9);
             assertEquals(29.95, lumbar.meanDeg(), 1e-9);
             assertFalse(first.angles().containsKey(Angle.THORACIC_FLEXION), "an angle never measured is absent");
-            assertEquals(new AngleStats(-2, -2, -2), first.angles().get(Angle.PELVIC_TILT));
+            AngleStats pelvic = first.angles().get(Angle.PELVIC_TILT);
+            assertEquals(List.of(-2.0, -2.0, -2.0), List.of(pelvic.meanDeg(), pelvic.minDeg(), pelvic.maxDeg()));
+            assertEquals(60, pelvic.measuredSeconds(), 1e-9, "the weight of the mean: seconds measured");
             assertEquals(M0 + 120_000, out.get(2).minuteStartMillis());
             assertEquals(30, out.get(2).seconds("slouched"), 1e-9);
         }

@@ -127,28 +127,7 @@ final class DayChart {
         for (int k = 0; k < angles.length; k++) {
             StringBuilder path = new StringBuilder();
             long prev = Long.MIN_VALUE;
-            long bin = Long.MIN_VALUE;
-            double sum = 0;
-            int n = 0;
-            List<double[]> points = new java.util.ArrayList<>();
-            for (MinuteAggregate m : d.minutes()) {
-                var st = m.angles().get(angles[k]);
-                if (st == null) {
-                    continue;
-                }
-                long b0 = Math.floorDiv(m.minuteStartMillis() - t0, binMillis) * binMillis + t0;
-                if (b0 != bin && n > 0) {
-                    points.add(new double[] {bin + binMillis / 2.0, sum / n});
-                    sum = 0;
-                    n = 0;
-                }
-                bin = b0;
-                sum += st.meanDeg();
-                n++;
-            }
-            if (n > 0) {
-                points.add(new double[] {bin + binMillis / 2.0, sum / n});
-            }
+            List<double[]> points = binnedMeans(d.minutes(), angles[k], t0, binMillis);
             for (double[] pt : points) {
                 long mid = (long) pt[0];
                 boolean move = prev == Long.MIN_VALUE || mid - prev > Math.max(LINE_BREAK_MILLIS, 2 * binMillis);
@@ -218,6 +197,44 @@ final class DayChart {
     }
 
     /** Minutes averaged into one point of the angle lines: 1 up to 3 h shown, then 5, then 10. */
+    /**
+     * The angle's mean per bin of {@code binMillis} from {@code t0}, as {time at the bin's middle, mean} in time
+     * order, bins without the angle left out. Each minute weighs by the seconds it measured the angle, so a minute
+     * the wearer was there for 5 s does not count as much as a whole one; a bin whose minutes all measured 0 s (only
+     * zero-length instants) gets the plain mean of their means.
+     */
+    static List<double[]> binnedMeans(List<MinuteAggregate> minutes, Angle angle, long t0, long binMillis) {
+        List<double[]> points = new java.util.ArrayList<>();
+        long bin = Long.MIN_VALUE;
+        double weighted = 0;
+        double seconds = 0;
+        double plain = 0;
+        int n = 0;
+        for (MinuteAggregate m : minutes) {
+            var st = m.angles().get(angle);
+            if (st == null) {
+                continue;
+            }
+            long b0 = Math.floorDiv(m.minuteStartMillis() - t0, binMillis) * binMillis + t0;
+            if (b0 != bin && n > 0) {
+                points.add(new double[] {bin + binMillis / 2.0, seconds > 0 ? weighted / seconds : plain / n});
+                weighted = 0;
+                seconds = 0;
+                plain = 0;
+                n = 0;
+            }
+            bin = b0;
+            weighted += st.meanDeg() * st.measuredSeconds();
+            seconds += st.measuredSeconds();
+            plain += st.meanDeg();
+            n++;
+        }
+        if (n > 0) {
+            points.add(new double[] {bin + binMillis / 2.0, seconds > 0 ? weighted / seconds : plain / n});
+        }
+        return points;
+    }
+
     static long binMinutes(long spanMillis) {
         double hours = spanMillis / 3_600_000.0;
         return hours <= 3 ? 1 : hours <= 10 ? 5 : 10;
