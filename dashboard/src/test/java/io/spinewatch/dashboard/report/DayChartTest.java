@@ -1,4 +1,4 @@
-package io.spinewatch.report;
+package io.spinewatch.dashboard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The day chart's angle lines. */
 class DayChartTest {
-    static final long NINE = ReportDataTest.NINE;
+    static final long NINE = java.time.LocalDate.of(2026, 3, 10).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
     static final long FIVE_MIN = 5 * 60_000;
 
     static MinuteAggregate minute(long minuteMs, double meanDeg, double measuredSeconds) {
