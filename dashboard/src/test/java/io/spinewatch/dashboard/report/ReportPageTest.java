@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spinewatch.dashboard.report.AppCli.Run;
-import io.spinewatch.history.AlertRecord;
-import io.spinewatch.history.DbLocation;
-import io.spinewatch.history.DrillRecord;
-import io.spinewatch.history.EpisodeRecord;
-import io.spinewatch.history.HistoryStore;
-import io.spinewatch.history.WearerZone;
-import io.spinewatch.posture.PostureState;
+import io.spinewatch.history.SmallStoredDay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * hands over are checked in the monitor (ReportAndExportCommandTest.Report).
  */
 class ReportPageTest {
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
-    static final LocalDate DAY = LocalDate.of(2026, 7, 1);
-    static final long T = DAY.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+    static final ZoneId ZONE = SmallStoredDay.ZONE;
+    static final LocalDate DAY = SmallStoredDay.DAY;
+    static final long T = SmallStoredDay.T;
 
     @TempDir
     Path dir;
@@ -37,17 +30,7 @@ class ReportPageTest {
 
     @BeforeEach
     void fill() throws SQLException {
-        Path file = dir.resolve("h");
-        db = "h2:" + file;
-        try (HistoryStore s = HistoryStore.open(DbLocation.h2(file))) {
-            s.write(List.of(new WearerZone("ann", ZONE),
-                    EpisodeRecord.of("ann", T, T + 20 * 60_000, PostureState.UPRIGHT),
-                    EpisodeRecord.of("ann", T + 20 * 60_000, T + 45 * 60_000, PostureState.SLOUCHED),
-                    new AlertRecord("ann", T + 21 * 60_000, "slouch", true, "slouched 30 s"),
-                    new DrillRecord("ann", "pelvic_tilts", T + 50 * 60_000, T + 52 * 60_000, 10, true, "done"),
-                    // the next local day, only in a week's report
-                    EpisodeRecord.of("ann", T + 86_400_000L, T + 86_400_000L + 60_000, PostureState.SLOUCHED)));
-        }
+        db = SmallStoredDay.store(dir);
     }
 
     @Test
