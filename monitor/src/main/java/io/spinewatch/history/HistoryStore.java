@@ -279,73 +279,49 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Episodes of the wearer overlapping {@code [fromMillis, toMillis)}, by start time (not clipped). */
     public synchronized List<EpisodeRecord> episodes(String wearerId, long fromMillis, long toMillis) throws SQLException {
-        List<EpisodeRecord> out = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT start_ms, end_ms, state FROM episode "
-                + "WHERE wearer_id = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id")) {
-            p.setString(1, wearerId);
-            p.setLong(2, toMillis);
-            p.setLong(3, fromMillis);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new EpisodeRecord(wearerId, r.getLong(1), r.getLong(2), r.getString(3)));
-                }
-            }
-        } finally {
-            endRead();
-        }
-        return out;
+        return rows("SELECT start_ms, end_ms, state FROM episode WHERE wearer_id = ? AND start_ms < ? AND end_ms > ? "
+                + "ORDER BY start_ms, id", wearerId, toMillis, fromMillis,
+                r -> new EpisodeRecord(wearerId, r.getLong(1), r.getLong(2), r.getString(3)));
     }
 
     /** Alerts of the wearer at times in {@code [fromMillis, toMillis)}, by time. */
     public synchronized List<AlertRecord> alerts(String wearerId, long fromMillis, long toMillis) throws SQLException {
-        List<AlertRecord> out = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT t_ms, kind, delivered, reason FROM alert "
-                + "WHERE wearer_id = ? AND t_ms >= ? AND t_ms < ? ORDER BY t_ms, id")) {
-            p.setString(1, wearerId);
-            p.setLong(2, fromMillis);
-            p.setLong(3, toMillis);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new AlertRecord(wearerId, r.getLong(1), r.getString(2), r.getBoolean(3), r.getString(4)));
-                }
-            }
-        } finally {
-            endRead();
-        }
-        return out;
+        return rows("SELECT t_ms, kind, delivered, reason FROM alert WHERE wearer_id = ? AND t_ms >= ? AND t_ms < ? "
+                + "ORDER BY t_ms, id", wearerId, fromMillis, toMillis,
+                r -> new AlertRecord(wearerId, r.getLong(1), r.getString(2), r.getBoolean(3), r.getString(4)));
     }
 
     /** Drills of the wearer started in {@code [fromMillis, toMillis)}, by start time. */
     public synchronized List<DrillRecord> drills(String wearerId, long fromMillis, long toMillis) throws SQLException {
-        List<DrillRecord> out = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT drill_id, start_ms, end_ms, reps, prompted, outcome "
-                + "FROM drill WHERE wearer_id = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms, id")) {
-            p.setString(1, wearerId);
-            p.setLong(2, fromMillis);
-            p.setLong(3, toMillis);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new DrillRecord(wearerId, r.getString(1), r.getLong(2), r.getLong(3), r.getInt(4),
-                            r.getBoolean(5), r.getString(6)));
-                }
-            }
-        } finally {
-            endRead();
-        }
-        return out;
+        return rows("SELECT drill_id, start_ms, end_ms, reps, prompted, outcome FROM drill WHERE wearer_id = ? "
+                + "AND start_ms >= ? AND start_ms < ? ORDER BY start_ms, id", wearerId, fromMillis, toMillis,
+                r -> new DrillRecord(wearerId, r.getString(1), r.getLong(2), r.getLong(3), r.getInt(4), r.getBoolean(5),
+                        r.getString(6)));
     }
 
     /** Minute aggregates of the wearer for minutes starting in {@code [fromMillis, toMillis)}, by minute: one per minute. */
     public synchronized List<MinuteAggregate> minutes(String wearerId, long fromMillis, long toMillis) throws SQLException {
-        List<MinuteAggregate> out = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT " + minuteColumns() + " FROM minute_aggregate "
-                + "WHERE wearer_id = ? AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms")) {
+        return rows("SELECT " + minuteColumns() + " FROM minute_aggregate WHERE wearer_id = ? AND minute_ms >= ? "
+                + "AND minute_ms < ? ORDER BY minute_ms", wearerId, fromMillis, toMillis, r -> readMinute(wearerId, r));
+    }
+
+    /** Reads one row of a query into a record. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of {@code sql}, whose parameters are the wearer and two times in the order the query names them. */
+    private <T> List<T> rows(String sql, String wearerId, long firstMillis, long secondMillis, RowReader<T> reader)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, wearerId);
-            p.setLong(2, fromMillis);
-            p.setLong(3, toMillis);
+            p.setLong(2, firstMillis);
+            p.setLong(3, secondMillis);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(readMinute(wearerId, r));
+                    out.add(reader.read(r));
                 }
             }
         } finally {
