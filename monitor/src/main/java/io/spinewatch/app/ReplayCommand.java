@@ -146,8 +146,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayHistory history = null;
             if (htmlOut != null) {
                 history = new ReplayHistory(reader.metadata(), 1 / params.stepRateHz());
-                // Steps reach the recorder only when --angles asks for them, as without --html: its JSON stays the same.
-                listener = PostureListener.tee(anglesOut != null ? recorder : withoutSteps(recorder), history.feed);
+                listener = PostureListener.tee(recorder, history.feed);
             }
             WearerPipeline pipeline = new WearerPipeline(params, DrillCatalogue.bundled(), listener);
             reader.metadata().calibrate().ifPresent(r -> pipeline.calibrateDuring(r.startS(), r.endS()));
@@ -250,46 +249,6 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             return LocalDate.now(clock).atTime(DEFAULT_START).atZone(zone);
         }
-    }
-
-    /** {@code l} without the per-step angles events; everything else is passed on. */
-    private static PostureListener withoutSteps(PostureListener l) {
-        return new PostureListener() {
-            @Override
-            public void onCalibrationStarted(double tSeconds, double endSeconds) {
-                l.onCalibrationStarted(tSeconds, endSeconds);
-            }
-
-            @Override
-            public void onCalibration(io.spinewatch.posture.CalibrationResult result) {
-                l.onCalibration(result);
-            }
-
-            @Override
-            public void onStateChange(io.spinewatch.pipeline.StateChange change) {
-                l.onStateChange(change);
-            }
-
-            @Override
-            public void onAlert(io.spinewatch.feedback.AlertEvent alert) {
-                l.onAlert(alert);
-            }
-
-            @Override
-            public void onDrillPrompt(io.spinewatch.pipeline.DrillPrompt prompt) {
-                l.onDrillPrompt(prompt);
-            }
-
-            @Override
-            public void onDrillSet(io.spinewatch.feedback.DrillSet set) {
-                l.onDrillSet(set);
-            }
-
-            @Override
-            public void onSensorStatus(io.spinewatch.pipeline.SensorStatus status) {
-                l.onSensorStatus(status);
-            }
-        };
     }
 
     /** --html-start as a time; a usage error when it is none. */

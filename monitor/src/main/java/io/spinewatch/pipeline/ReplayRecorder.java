@@ -73,9 +73,11 @@ public final class ReplayRecorder implements PostureListener {
 
     @Override
     public void onAngles(SpineAngles a, PostureState state) {
+        // Steps count only when the angles are written: the report then ends where the angles file does, and is the
+        // same whether or not another listener (replay --html) had the pipeline compute angles.
+        if (angles == null) return;
         if (Double.isNaN(firstSeconds)) firstSeconds = a.tSeconds();
         lastSeconds = a.tSeconds();
-        if (angles == null) return;
         byte[] b = lineBytes;
         int n = NumberText.appendFixed(b, 0, a.tSeconds(), 3);
         b[n++] = ',';
